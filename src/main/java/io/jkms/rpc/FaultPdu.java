@@ -1,0 +1,18 @@
+package io.jkms.rpc;
+
+/** A FAULT (spec §3.6), 32 bytes; {@code status} is the NCA status code. */
+public record FaultPdu(int flags, int callId, long allocHint, int contextId, int cancelCount, long status)
+        implements Pdu {
+    public FaultPdu {
+        WireChecks.u8(flags, "flags");
+        WireChecks.u32(allocHint, "allocHint");
+        WireChecks.u16(contextId, "contextId");
+        WireChecks.u8(cancelCount, "cancelCount");
+        WireChecks.u32(status, "status");
+    }
+
+    @Override
+    public PduType type() {
+        return PduType.FAULT;
+    }
+}

@@ -1,0 +1,27 @@
+package io.jkms.rpc;
+
+/**
+ * An RPC-level error that the host answers with a FAULT PDU carrying {@link #status()} (an NCA status code).
+ * A {@link KmsOperation} may throw it; {@link RpcSession} turns it into the FAULT.
+ */
+public class RpcFaultException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** {@code nca_s_op_rng_error}: opnum out of range. */
+    public static final long NCA_OP_RNG_ERROR = 0x1C010002L;
+    /** {@code nca_s_unk_if}: the REQUEST's context was not negotiated. */
+    public static final long NCA_UNK_IF = 0x1C010003L;
+    /** {@code nca_s_proto_error}. */
+    public static final long NCA_PROTO_ERROR = 0x1C01000BL;
+
+    private final long status;
+
+    public RpcFaultException(long status) {
+        super(String.format("RPC fault 0x%08X", status));
+        this.status = WireChecks.u32(status, "status");
+    }
+
+    public long status() {
+        return status;
+    }
+}
