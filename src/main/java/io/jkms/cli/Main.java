@@ -12,7 +12,16 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /** The whole command tree, with the environment the host reads {@code JKMS_*} settings from. */
+    public static CommandLine commandLine(java.util.Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine serve = new CommandLine(new ServeCommand(environment));
+        ServeCommand.addOptions(serve.getCommandSpec());
+        commandLine.addSubcommand("serve", serve);
+        return commandLine;
     }
 
     @Override

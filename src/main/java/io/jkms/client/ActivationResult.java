@@ -1,0 +1,19 @@
+package io.jkms.client;
+
+import io.jkms.protocol.KmsResponse;
+import io.jkms.rpc.TransferSyntax;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The verified outcome of one activation request.
+ *
+ * @param response present when the host activated (every check passed)
+ * @param hresult  0 when activated, else the HRESULT the host refused with
+ * @param syntax   the NDR syntax the request travelled in
+ */
+public record ActivationResult(Optional<KmsResponse> response, int hresult, TransferSyntax syntax, Duration latency) {
+    public boolean activated() {
+        return hresult == 0;
+    }
+}

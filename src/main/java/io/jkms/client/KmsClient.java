@@ -1,0 +1,176 @@
+package io.jkms.client;
+
+import io.jkms.protocol.EncodedRequest;
+import io.jkms.protocol.KmsRequest;
+import io.jkms.protocol.KmsRequestCodec;
+import io.jkms.protocol.KmsResponse;
+import io.jkms.protocol.KmsResponseCodec;
+import io.jkms.protocol.ResponseVerificationException;
+import io.jkms.rpc.BindAckPdu;
+import io.jkms.rpc.BindAckVerifier;
+import io.jkms.rpc.BindNakPdu;
+import io.jkms.rpc.BindPdu;
+import io.jkms.rpc.ClientBind;
+import io.jkms.rpc.NdrCodec;
+import io.jkms.rpc.NegotiatedContexts;
+import io.jkms.rpc.Pdu;
+import io.jkms.rpc.RequestPdu;
+import io.jkms.rpc.ResponseVerifier;
+import io.jkms.rpc.RpcFaultReceivedException;
+import io.jkms.rpc.RpcVerificationException;
+import io.jkms.rpc.StubResult;
+import io.jkms.rpc.TransferSyntax;
+import io.jkms.wire.Bytes;
+import io.jkms.wire.MalformedWireException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * One RPC connection to a KMS host, speaking as a Windows client does: BIND offering NDR32 (+ NDR64, BTFN),
+ * ALTER_CONTEXT back to NDR32 when the host preferred NDR64, the first request over NDR32 and later ones
+ * over NDR64. Every answer is checked at least as strictly as vlmcs checks it.
+ */
+public final class KmsClient implements AutoCloseable {
+    /** Microsoft's client starts with call ID 2. */
+    private static final int FIRST_CALL_ID = 2;
+
+    private final Socket socket;
+    private final PduStream stream;
+    private final NegotiatedContexts contexts;
+    private final RandomGenerator random;
+    private int nextCallId = FIRST_CALL_ID;
+    private int requestsSent;
+
+    private KmsClient(Socket socket, PduStream stream, NegotiatedContexts contexts, RandomGenerator random) {
+        this.socket = socket;
+        this.stream = stream;
+        this.contexts = contexts;
+        this.random = random;
+    }
+
+    /** Connects and binds; the connection is closed again if the bind fails. */
+    public static KmsClient connect(InetSocketAddress host, ClientOptions options, RandomGenerator random)
+            throws ClientException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(host, (int) options.timeout().toMillis());
+            socket.setSoTimeout((int) options.timeout().toMillis());
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new ClientException(ClientException.Kind.UNREACHABLE, "cannot connect to " + host + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            PduStream stream = new PduStream(socket.getInputStream(), socket.getOutputStream());
+            NegotiatedContexts contexts = bind(stream, options);
+            return new KmsClient(socket, stream, contexts, random);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new ClientException(ClientException.Kind.RPC, "connection failed: " + e.getMessage(), e);
+        } catch (ClientException | RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    private static NegotiatedContexts bind(PduStream stream, ClientOptions options) throws ClientException {
+        BindPdu bind = ClientBind.create(options.ndr64(), options.btfn(), FIRST_CALL_ID);
+        NegotiatedContexts contexts = exchangeBind(stream, bind);
+        if (contexts.ndr32Context().isEmpty()) {
+            // The host preferred NDR64: ask for NDR32 as well, for the first request (as Windows does).
+            BindPdu alter = ClientBind.alterToNdr32(FIRST_CALL_ID);
+            NegotiatedContexts altered = exchangeBind(stream, alter);
+            contexts = new NegotiatedContexts(altered.ndr32Context(), contexts.ndr64Context(), contexts.btfnFeatures());
+        }
+        return contexts;
+    }
+
+    private static NegotiatedContexts exchangeBind(PduStream stream, BindPdu bind) throws ClientException {
+        stream.write(bind);
+        Pdu answer = stream.read("waiting for the answer to " + bind.type());
+        if (answer instanceof BindNakPdu nak) {
+            throw new ClientException(ClientException.Kind.RPC, "host refused the bind (BIND_NAK, reason "
+                    + nak.rejectReason() + ")");
+        }
+        if (!(answer instanceof BindAckPdu ack)) {
+            throw new ClientException(ClientException.Kind.RPC, "expected an answer to " + bind.type() + ", got "
+                    + answer.type());
+        }
+        try {
+            return BindAckVerifier.verify(bind, ack);
+        } catch (RpcVerificationException e) {
+            throw new ClientException(ClientException.Kind.RPC, e.getMessage(), e);
+        }
+    }
+
+    /** The contexts the host accepted. */
+    public NegotiatedContexts contexts() {
+        return contexts;
+    }
+
+    /** Sends one activation request and verifies the answer. */
+    public ActivationResult activate(KmsRequest request) throws ClientException {
+        EncodedRequest encoded = KmsRequestCodec.encode(request, random);
+        TransferSyntax syntax = syntaxForNextRequest();
+        int contextId = syntax == TransferSyntax.NDR32 ? contexts.ndr32Context().getAsInt()
+                : contexts.ndr64Context().getAsInt();
+        RequestPdu pdu = RequestPdu.of(nextCallId++, contextId, NdrCodec.encodeRequestStub(syntax, encoded.message()));
+        long started = System.nanoTime();
+        stream.write(pdu);
+        Bytes stub = readResponseStub(pdu);
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        requestsSent++;
+        StubResult result;
+        try {
+            result = NdrCodec.decodeResponseStub(syntax, stub);
+        } catch (MalformedWireException e) {
+            throw new ClientException(ClientException.Kind.RPC, "malformed NDR response: " + e.getMessage(), e);
+        }
+        if (result.message().isEmpty()) {
+            return new ActivationResult(Optional.empty(), result.returnValue(), syntax, latency);
+        }
+        try {
+            KmsResponse response = KmsResponseCodec.decodeAndVerify(result.message().get(), encoded);
+            return new ActivationResult(Optional.of(response), 0, syntax, latency);
+        } catch (ResponseVerificationException e) {
+            throw new ClientException(ClientException.Kind.VERIFICATION, e.getMessage(), e);
+        }
+    }
+
+    /** NDR32 first (and whenever NDR64 was not accepted), NDR64 after, as Windows does. */
+    private TransferSyntax syntaxForNextRequest() {
+        if (contexts.ndr64Context().isPresent() && (requestsSent > 0 || contexts.ndr32Context().isEmpty())) {
+            return TransferSyntax.NDR64;
+        }
+        return TransferSyntax.NDR32;
+    }
+
+    private Bytes readResponseStub(RequestPdu sent) throws ClientException {
+        Pdu answer = stream.read("waiting for the response to call " + sent.callId());
+        try {
+            return ResponseVerifier.verify(sent, answer);
+        } catch (RpcFaultReceivedException e) {
+            throw new ClientException(ClientException.Kind.RPC, "host answered with an RPC FAULT: " + e.getMessage(), e);
+        } catch (RpcVerificationException e) {
+            throw new ClientException(ClientException.Kind.RPC, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing useful to do: the connection is gone either way
+        }
+    }
+}

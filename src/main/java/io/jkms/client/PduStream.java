@@ -1,0 +1,73 @@
+package io.jkms.client;
+
+import io.jkms.rpc.Pdu;
+import io.jkms.rpc.PduCodec;
+import io.jkms.wire.Bytes;
+import io.jkms.wire.MalformedWireException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+
+/** Reads and writes whole RPC fragments on a blocking socket stream. */
+final class PduStream {
+    private final InputStream in;
+    private final OutputStream out;
+
+    PduStream(InputStream in, OutputStream out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    void write(Pdu pdu) throws ClientException {
+        try {
+            out.write(PduCodec.encode(pdu).toArray());
+            out.flush();
+        } catch (IOException e) {
+            throw new ClientException(ClientException.Kind.RPC, "sending " + pdu.type() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One whole fragment, or a typed error: closed, stalled past the timeout, or not a PDU. */
+    Pdu read(String expecting) throws ClientException {
+        byte[] header = readFully(new byte[PduCodec.HEADER_LENGTH], 0, expecting);
+        int fragLength = PduCodec.fragLength(header, 0);
+        if (fragLength < PduCodec.HEADER_LENGTH) {
+            throw new ClientException(ClientException.Kind.RPC, "host sent a PDU header with frag_length "
+                    + fragLength + " while " + expecting);
+        }
+        byte[] fragment = new byte[fragLength];
+        System.arraycopy(header, 0, fragment, 0, header.length);
+        readFully(fragment, header.length, expecting);
+        try {
+            return PduCodec.decode(Bytes.of(fragment));
+        } catch (MalformedWireException e) {
+            throw new ClientException(ClientException.Kind.RPC, "malformed PDU from host while " + expecting + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private byte[] readFully(byte[] buffer, int from, String expecting) throws ClientException {
+        int offset = from;
+        try {
+            while (offset < buffer.length) {
+                int n = in.read(buffer, offset, buffer.length - offset);
+                if (n < 0) {
+                    throw new EOFException();
+                }
+                offset += n;
+            }
+            return buffer;
+        } catch (SocketTimeoutException e) {
+            throw new ClientException(ClientException.Kind.RPC, "host stalled: no complete answer while " + expecting
+                    + " (" + offset + " bytes received)", e);
+        } catch (EOFException e) {
+            throw new ClientException(ClientException.Kind.RPC, "host closed the connection while " + expecting
+                    + (offset > 0 ? " after " + offset + " bytes of a PDU" : ""), e);
+        } catch (IOException e) {
+            throw new ClientException(ClientException.Kind.RPC, "connection failed while " + expecting + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

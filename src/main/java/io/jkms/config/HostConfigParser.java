@@ -1,0 +1,245 @@
+package io.jkms.config;
+
+import io.jkms.host.ClientCountPolicy;
+import io.jkms.host.IdentitySettings;
+import io.jkms.host.IdentitySettings.FixedIdentity;
+import io.jkms.host.ListenerSettings;
+import io.jkms.host.PolicySettings;
+import io.jkms.protocol.Epid;
+import io.jkms.wire.Bytes;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns merged raw values into a {@link HostConfig}, or a {@link ConfigException} naming key, value and what is allowed. */
+public final class HostConfigParser {
+    private static final Pattern INTERVAL = Pattern.compile("(\\d{1,9})\\s*([mhdw]?)");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9]+)?");
+    private static final Pattern HEX16 = Pattern.compile("[0-9A-Fa-f]{16}");
+    private static final long MIN_INTERVAL = 15;
+    private static final long MAX_INTERVAL = 30 * 24 * 60;
+
+    private final Map<ConfigKey, List<ConfigValue>> values;
+
+    private HostConfigParser(Map<ConfigKey, List<ConfigValue>> values) {
+        this.values = values;
+    }
+
+    public static HostConfig parse(Map<ConfigKey, List<ConfigValue>> merged) {
+        return new HostConfigParser(merged).parse();
+    }
+
+    private HostConfig parse() {
+        ListenerSettings defaults = ListenerSettings.defaults();
+        ListenerSettings listener = new ListenerSettings(listen(),
+                Duration.ofSeconds(integer(ConfigKey.IDLE_TIMEOUT, 1, 600)),
+                (int) integer(ConfigKey.MAX_CONNECTIONS, 1, 1_000_000), defaults.drainTimeout(), defaults.rpc());
+        PolicySettings policy = new PolicySettings(interval(ConfigKey.ACTIVATION_INTERVAL),
+                interval(ConfigKey.RENEWAL_INTERVAL), clientCount(), (int) integer(ConfigKey.WHITELIST, 0, 3),
+                bool(ConfigKey.CLIENT_TIME_CHECK) ? Optional.of(PolicySettings.GENUINE_TIME_TOLERANCE)
+                        : Optional.empty());
+        IdentitySettings identity = new IdentitySettings(OptionalInt.of((int) integer(ConfigKey.HOST_BUILD, 2600, 99999)),
+                lcid(), optional(ConfigKey.HWID).map(v -> hwid(v, v.value())), epids(), ndr64());
+        return new HostConfig(listener, policy, identity, bool(ConfigKey.BTFN), (int) integer(ConfigKey.THREADS, 0, 256),
+                logLevel());
+    }
+
+    private ConfigValue single(ConfigKey key) {
+        List<ConfigValue> list = values.get(key);
+        if (list == null || list.isEmpty()) {
+            throw new ConfigException("no value for " + key.key());
+        }
+        if (list.size() > 1) {
+            throw new ConfigException(key.key() + " takes one value, got " + list.size() + " from " + list.get(0).source());
+        }
+        return list.get(0);
+    }
+
+    private Optional<ConfigValue> optional(ConfigKey key) {
+        List<ConfigValue> list = values.get(key);
+        return list == null || list.isEmpty() ? Optional.empty() : Optional.of(single(key));
+    }
+
+    private long integer(ConfigKey key, long min, long max) {
+        ConfigValue value = single(key);
+        try {
+            long parsed = Long.parseLong(value.value().trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw ConfigException.invalid(value, "a whole number from " + min + " to " + max);
+    }
+
+    private boolean bool(ConfigKey key) {
+        ConfigValue value = single(key);
+        return switch (value.value().trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw ConfigException.invalid(value, "true or false");
+        };
+    }
+
+    /** Minutes, or a number with a suffix m, h, d or w, between 15 minutes and 30 days. */
+    private long interval(ConfigKey key) {
+        ConfigValue value = single(key);
+        Matcher m = INTERVAL.matcher(value.value().trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long unit = switch (m.group(2)) {
+                case "h" -> 60;
+                case "d" -> 24 * 60;
+                case "w" -> 7 * 24 * 60;
+                default -> 1;
+            };
+            long minutes = Long.parseLong(m.group(1)) * unit;
+            if (minutes >= MIN_INTERVAL && minutes <= MAX_INTERVAL) {
+                return minutes;
+            }
+        }
+        throw ConfigException.invalid(value, "minutes from 15 to 43200, or a number with a suffix m, h, d, w "
+                + "in that range (e.g. 2h, 7d)");
+    }
+
+    private ClientCountPolicy clientCount() {
+        ConfigValue value = single(ConfigKey.CLIENT_COUNT);
+        String text = value.value().trim().toLowerCase(Locale.ROOT);
+        if (text.equals("charged")) {
+            return new ClientCountPolicy.Charged();
+        }
+        try {
+            long fixed = Long.parseLong(text.startsWith("fixed:") ? text.substring(6) : text);
+            if (fixed >= 0 && fixed <= 10_000) {
+                return new ClientCountPolicy.Fixed(fixed);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ConfigException.invalid(value, "'charged' or a number from 0 to 10000");
+    }
+
+    private OptionalInt lcid() {
+        ConfigValue value = single(ConfigKey.LCID);
+        if (value.value().trim().equalsIgnoreCase("random")) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((int) integer(ConfigKey.LCID, 1, 65535));
+    }
+
+    private Optional<Boolean> ndr64() {
+        ConfigValue value = single(ConfigKey.NDR64);
+        return switch (value.value().trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> Optional.empty();
+            case "true", "yes", "on", "1" -> Optional.of(true);
+            case "false", "no", "off", "0" -> Optional.of(false);
+            default -> throw ConfigException.invalid(value, "auto, true or false");
+        };
+    }
+
+    private String logLevel() {
+        ConfigValue value = single(ConfigKey.LOG_LEVEL);
+        String level = value.value().trim().toLowerCase(Locale.ROOT);
+        if (List.of("error", "warn", "info", "debug", "trace").contains(level)) {
+            return level;
+        }
+        throw ConfigException.invalid(value, "error, warn, info, debug or trace");
+    }
+
+    private Bytes hwid(ConfigValue source, String text) {
+        if (!HEX16.matcher(text.trim()).matches()) {
+            throw ConfigException.invalid(source, "a HWID of exactly 16 hex digits, e.g. 3A1C049600B60076");
+        }
+        return Bytes.fromHex(text.trim());
+    }
+
+    /** {@code CSVLK=EPID[/HWID]} entries; whether the CSVLK exists is checked against the catalog later. */
+    private Map<String, FixedIdentity> epids() {
+        Map<String, FixedIdentity> fixed = new LinkedHashMap<>();
+        for (ConfigValue value : values.getOrDefault(ConfigKey.EPID, List.of())) {
+            int eq = value.value().indexOf('=');
+            if (eq <= 0) {
+                throw ConfigException.invalid(value, "CSVLK=EPID or CSVLK=EPID/HWID");
+            }
+            String csvlk = value.value().substring(0, eq).trim();
+            String rest = value.value().substring(eq + 1).trim();
+            int slash = rest.indexOf('/');
+            String epid = slash < 0 ? rest : rest.substring(0, slash).trim();
+            try {
+                Epid.parse(epid);
+            } catch (RuntimeException e) {
+                throw ConfigException.invalid(value, "a well-formed ePID PPPPP-GGGGG-KKK-KKKKKK-03-LLLL-BBBB.0000-DDDYYYY ("
+                        + e.getMessage() + ")");
+            }
+            Optional<Bytes> hwid = slash < 0 ? Optional.empty() : Optional.of(hwid(value, rest.substring(slash + 1)));
+            fixed.put(csvlk, new FixedIdentity(epid, hwid));
+        }
+        return fixed;
+    }
+
+    private List<InetSocketAddress> listen() {
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (ConfigValue value : values.getOrDefault(ConfigKey.LISTEN, List.of())) {
+            addresses.add(address(value));
+        }
+        return addresses;
+    }
+
+    /** {@code host:port}, {@code [v6]:port}, or a bare address (port 1688). Literals only: no name lookups. */
+    static InetSocketAddress address(ConfigValue value) {
+        String text = value.value().trim();
+        String host = text;
+        int port = ListenerSettings.DEFAULT_PORT;
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                throw badAddress(value);
+            }
+            host = text.substring(1, close);
+            if (close + 1 < text.length()) {
+                port = port(text.substring(close + 1), value);
+            }
+        } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+            host = text.substring(0, text.indexOf(':'));
+            port = port(text.substring(text.indexOf(':')), value);
+        }
+        if (!IPV4.matcher(host).matches() && !IPV6.matcher(host).matches()) {
+            throw badAddress(value);
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw badAddress(value);
+        }
+    }
+
+    private static ConfigException badAddress(ConfigValue value) {
+        return ConfigException.invalid(value, "an IPv4 or IPv6 literal with an optional port, e.g. 0.0.0.0:1688, "
+                + "[::]:1688 or [::1]:1688");
+    }
+
+    private static int port(String colonPort, ConfigValue value) {
+        try {
+            if (colonPort.startsWith(":")) {
+                int port = Integer.parseInt(colonPort.substring(1));
+                if (port >= 0 && port <= 65535) {
+                    return port;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ConfigException.invalid(value, "a port from 0 to 65535 after the address, e.g. 0.0.0.0:1688");
+    }
+}

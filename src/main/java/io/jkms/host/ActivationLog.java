@@ -1,0 +1,59 @@
+package io.jkms.host;
+
+import io.jkms.catalog.Catalog;
+import io.jkms.catalog.KmsGroup;
+import io.jkms.catalog.Product;
+import io.jkms.protocol.Hresult;
+import io.jkms.protocol.KmsRequest;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One INFO line per activation (peer, workstation, product, protocol, result, time); every field at DEBUG. */
+public final class ActivationLog implements ActivationListener {
+    private static final Logger LOG = LoggerFactory.getLogger("io.jkms.activation");
+
+    private final Catalog catalog;
+
+    public ActivationLog(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void onActivation(ActivationEvent event) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        String took = event.took().toNanos() / 1000 + "µs";
+        if (event.request().isEmpty()) {
+            LOG.info("{} undecodable request: {} ({}) in {}", peer(event.peer()), Hresult.describe(event.hresult()),
+                    event.reason(), took);
+            return;
+        }
+        KmsRequest request = event.request().get();
+        String result = event.activated() ? "activated, count " + event.response().get().clientCount()
+                : "refused " + Hresult.describe(event.hresult()) + " (" + event.reason() + ")";
+        LOG.info("{} {} \"{}\" {}: {} in {}", peer(event.peer()), request.workstationName(), productName(request),
+                request.version(), result, took);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("request {}", request);
+            event.response().ifPresent(response -> LOG.debug("response {}", response));
+        }
+    }
+
+    /** The product by SKU ID, else its KMS group, else the raw IDs: never "Unknown". */
+    String productName(KmsRequest request) {
+        return catalog.product(request.skuId()).map(Product::name)
+                .or(() -> catalog.kmsGroup(request.kmsId()).map(KmsGroup::name))
+                .orElse("SKU " + request.skuId() + " / KMS ID " + request.kmsId());
+    }
+
+    private static String peer(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            String host = inet.getAddress().getHostAddress();
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
+    }
+}

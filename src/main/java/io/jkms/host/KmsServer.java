@@ -1,0 +1,171 @@
+package io.jkms.host;
+
+import io.jkms.rpc.RpcSettings;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The KMS listener: binds every configured address, frames and answers RPC on each connection, and on
+ * {@link #close()} stops accepting, lets connections in flight finish, then stops its threads.
+ */
+public final class KmsServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KmsServer.class);
+
+    private final ListenerSettings settings;
+    private final ActivationHandler handler;
+    private final EventLoopGroup group;
+    private final ChannelGroup serverChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final AtomicLong assocGroups;
+    private final List<InetSocketAddress> bound = new ArrayList<>();
+
+    private KmsServer(ListenerSettings settings, ActivationHandler handler, RandomGenerator random, int threads) {
+        this.settings = settings;
+        this.handler = handler;
+        this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
+        // Association groups: random start, one per connection, never 0 (as vlmcsd).
+        this.assocGroups = new AtomicLong(random.nextInt() & 0x7FFF_FFFFL);
+    }
+
+    /** Binds every address of the settings; fails (and releases what it bound) if any cannot be bound. */
+    public static KmsServer start(ListenerSettings settings, ActivationHandler handler, RandomGenerator random,
+                                  int threads) throws IOException {
+        KmsServer server = new KmsServer(settings, handler, random, threads);
+        try {
+            server.bindAll();
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void bindAll() throws IOException {
+        ServerBootstrap bootstrap = new ServerBootstrap().group(group)
+                .channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new Initializer());
+        if (settings.listen().isEmpty()) {
+            bindDefault(bootstrap);
+        } else {
+            for (InetSocketAddress address : settings.listen()) {
+                bind(bootstrap, address);
+            }
+        }
+    }
+
+    /** Dual-stack {@code [::]:1688}; IPv4 only where the machine has no IPv6. */
+    private void bindDefault(ServerBootstrap bootstrap) throws IOException {
+        try {
+            bind(bootstrap, new InetSocketAddress(InetAddress.getByName("::"), ListenerSettings.DEFAULT_PORT));
+        } catch (IOException e) {
+            LOG.info("IPv6 unavailable ({}), listening on IPv4 only", e.getMessage());
+            bind(bootstrap, new InetSocketAddress(InetAddress.getByName("0.0.0.0"), ListenerSettings.DEFAULT_PORT));
+        }
+    }
+
+    private void bind(ServerBootstrap bootstrap, InetSocketAddress address) throws IOException {
+        io.netty.channel.ChannelFuture future = bootstrap.bind(address).awaitUninterruptibly();
+        if (!future.isSuccess()) {
+            throw new IOException("cannot listen on " + address + ": " + future.cause().getMessage(), future.cause());
+        }
+        serverChannels.add(future.channel());
+        bound.add((InetSocketAddress) future.channel().localAddress());
+    }
+
+    /** The addresses actually bound (with the real port when 0 was asked for). */
+    public List<InetSocketAddress> boundAddresses() {
+        return List.copyOf(bound);
+    }
+
+    public int openConnections() {
+        return connections.size();
+    }
+
+    RpcSettings rpcSettings() {
+        return settings.rpc();
+    }
+
+    ActivationHandler handler() {
+        return handler;
+    }
+
+    long nextAssocGroup() {
+        long value = assocGroups.incrementAndGet() & 0xFFFF_FFFFL;
+        return value == 0 ? 1 : value;
+    }
+
+    /** Stops accepting, waits up to the drain timeout for open connections, then stops the threads. */
+    @Override
+    public void close() {
+        serverChannels.close().awaitUninterruptibly();
+        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+            connections.newCloseFuture().awaitUninterruptibly(50, TimeUnit.MILLISECONDS);
+        }
+        connections.close().awaitUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    private final class Initializer extends ChannelInitializer<SocketChannel> {
+        @Override
+        protected void initChannel(SocketChannel channel) {
+            channel.pipeline()
+                    .addLast("limit", connectionLimit)
+                    .addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                    .addLast("frame", new PduFrameDecoder(settings.rpc().maxFragLength()))
+                    .addLast("rpc", new RpcConnectionHandler(KmsServer.this));
+        }
+    }
+
+    private final ConnectionLimit connectionLimit = new ConnectionLimit();
+
+    /** Closes a connection at accept time when the host already holds its maximum. */
+    @ChannelHandler.Sharable
+    private final class ConnectionLimit extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            Channel channel = ctx.channel();
+            if (connections.size() >= settings.maxConnections()) {
+                LOG.debug("{}: over {} connections, closing", channel.remoteAddress(), settings.maxConnections());
+                channel.close();
+                return;
+            }
+            connections.add(channel);
+            ctx.fireChannelActive();
+        }
+    }
+
+    static Class<? extends ServerChannel> serverChannelType() {
+        return Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+}

@@ -1,0 +1,80 @@
+package io.jkms.host;
+
+import io.jkms.rpc.Pdu;
+import io.jkms.rpc.PduCodec;
+import io.jkms.rpc.RpcSession;
+import io.jkms.rpc.SessionReply;
+import io.jkms.wire.Bytes;
+import io.jkms.wire.MalformedWireException;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection boundary: one RPC session per TCP connection. Everything that goes wrong on a
+ * connection is logged once here and closes that connection only.
+ */
+final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
+    private static final Logger LOG = LoggerFactory.getLogger(RpcConnectionHandler.class);
+
+    private final KmsServer server;
+    private RpcSession session;
+
+    RpcConnectionHandler(KmsServer server) {
+        super(Bytes.class);
+        this.server = server;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+        java.net.SocketAddress peer = ctx.channel().remoteAddress();
+        session = new RpcSession(server.rpcSettings(), Integer.toString(local.getPort()), server.nextAssocGroup(),
+                request -> server.handler().activate(request, peer));
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Bytes fragment) {
+        Pdu pdu;
+        try {
+            pdu = PduCodec.decode(fragment);
+        } catch (MalformedWireException e) {
+            LOG.debug("{}: malformed PDU, closing: {}", ctx.channel().remoteAddress(), e.getMessage());
+            ctx.close();
+            return;
+        }
+        SessionReply reply = session.onPdu(pdu);
+        List<Pdu> replies = reply.replies();
+        for (int i = 0; i < replies.size(); i++) {
+            ctx.write(Unpooled.wrappedBuffer(PduCodec.encode(replies.get(i)).toArray()));
+        }
+        if (reply.close()) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.flush();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            LOG.debug("{}: idle, closing", ctx.channel().remoteAddress());
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("{}: closing after {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,54 @@
+package io.jkms.cli;
+
+import io.jkms.catalog.Catalog;
+import io.jkms.config.ConfigKey;
+import io.jkms.config.ConfigSources;
+import io.jkms.config.ConfigValue;
+import io.jkms.config.HostConfig;
+import io.jkms.config.HostConfigParser;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** An in-process host on loopback port 0, configured as a user would (through the config parser). */
+final class TestHost implements AutoCloseable {
+    final HostRunner.Host host;
+
+    private TestHost(HostRunner.Host host) {
+        this.host = host;
+    }
+
+    /** Settings as {@code key, value, key, value…} pairs; listens on 127.0.0.1:0 unless given. */
+    static TestHost start(String... settings) throws IOException {
+        return start(Catalog.loadDefault(), settings);
+    }
+
+    static TestHost start(Catalog catalog, String... settings) throws IOException {
+        Map<ConfigKey, List<ConfigValue>> flags = new EnumMap<>(ConfigKey.class);
+        for (int i = 0; i < settings.length; i += 2) {
+            ConfigKey key = ConfigKey.byKey(settings[i]).orElseThrow();
+            flags.computeIfAbsent(key, k -> new ArrayList<>()).add(new ConfigValue(key, settings[i + 1], "test"));
+        }
+        flags.putIfAbsent(ConfigKey.LISTEN, List.of(new ConfigValue(ConfigKey.LISTEN, "127.0.0.1:0", "test")));
+        HostConfig config = HostConfigParser.parse(ConfigSources.merge(List.of(flags)));
+        return new TestHost(HostRunner.start(config, catalog, new SecureRandom(), Clock.systemUTC()));
+    }
+
+    InetSocketAddress address() {
+        return host.server().boundAddresses().get(0);
+    }
+
+    List<InetSocketAddress> addresses() {
+        return host.server().boundAddresses();
+    }
+
+    @Override
+    public void close() {
+        host.close();
+    }
+}

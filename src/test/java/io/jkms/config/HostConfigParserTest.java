@@ -1,0 +1,145 @@
+package io.jkms.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jkms.host.ClientCountPolicy;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostConfigParserTest {
+
+    private static HostConfig parse(Map<ConfigKey, List<ConfigValue>> flags, Map<String, String> env) {
+        return HostConfigParser.parse(ConfigSources.merge(List.of(flags, ConfigSources.fromEnvironment(env))));
+    }
+
+    private static Map<ConfigKey, List<ConfigValue>> flag(ConfigKey key, String... values) {
+        return Map.of(key, java.util.Arrays.stream(values).map(v -> new ConfigValue(key, v, key.flag())).toList());
+    }
+
+    @Test
+    void defaultsAreThoseOfAGenuineHost() {
+        HostConfig config = parse(Map.of(), Map.of());
+        assertThat(config.policy().activationInterval()).isEqualTo(120);
+        assertThat(config.policy().renewalInterval()).isEqualTo(10080);
+        assertThat(config.policy().clientCount()).isInstanceOf(ClientCountPolicy.Charged.class);
+        assertThat(config.policy().whitelistLevel()).isZero();
+        assertThat(config.policy().clientTimeTolerance()).isEmpty();
+        assertThat(config.listener().listen()).isEmpty();
+        assertThat(config.listener().idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.identity().hostBuild()).hasValue(26100);
+        assertThat(config.identity().lcid()).isEmpty();
+        assertThat(config.identity().ndr64()).isEmpty();
+        assertThat(config.btfn()).isTrue();
+        assertThat(config.logLevel()).isEqualTo("info");
+    }
+
+    @Test
+    void intervalsTakeMinutesOrSuffixes() {
+        assertThat(parse(flag(ConfigKey.ACTIVATION_INTERVAL, "2h"), Map.of()).policy().activationInterval())
+                .isEqualTo(120);
+        assertThat(parse(flag(ConfigKey.RENEWAL_INTERVAL, "1w"), Map.of()).policy().renewalInterval())
+                .isEqualTo(10080);
+        assertThat(parse(flag(ConfigKey.RENEWAL_INTERVAL, "30d"), Map.of()).policy().renewalInterval())
+                .isEqualTo(43200);
+    }
+
+    @Test
+    void anIntervalOutOfRangeNamesKeyValueAndWhatIsAllowed() {
+        assertThatThrownBy(() -> parse(flag(ConfigKey.ACTIVATION_INTERVAL, "5"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("activation-interval").hasMessageContaining("'5'")
+                .hasMessageContaining("15 to 43200");
+        assertThatThrownBy(() -> parse(flag(ConfigKey.RENEWAL_INTERVAL, "31d"), Map.of()))
+                .hasMessageContaining("renewal-interval");
+    }
+
+    @Test
+    void flagsWinOverTheEnvironment() {
+        HostConfig config = parse(flag(ConfigKey.CLIENT_COUNT, "7"), Map.of("JKMS_CLIENT_COUNT", "9",
+                "JKMS_WHITELIST", "3"));
+        assertThat(config.policy().clientCount()).isEqualTo(new ClientCountPolicy.Fixed(7));
+        assertThat(config.policy().whitelistLevel()).isEqualTo(3);
+    }
+
+    @Test
+    void aBadEnvironmentValueNamesTheVariable() {
+        assertThatThrownBy(() -> parse(Map.of(), Map.of("JKMS_BTFN", "maybe")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("btfn").hasMessageContaining("JKMS_BTFN")
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
+    void theFileSitsBetweenFlagsAndEnvironment(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("jkms.toml");
+        Files.writeString(file, """
+                listen = ["127.0.0.1:0", "[::1]:0"]
+                renewal_interval = "3d"
+                client-count = 40
+                [epid]
+                Windows = "03612-00206-556-123727-03-1033-26100.0000-3082024/3A1C049600B60076"
+                """);
+        HostConfig config = HostConfigParser.parse(ConfigSources.merge(List.of(
+                flag(ConfigKey.CLIENT_COUNT, "charged"), ConfigSources.fromToml(file),
+                ConfigSources.fromEnvironment(Map.of("JKMS_RENEWAL_INTERVAL", "1d", "JKMS_LCID", "1031")))));
+        assertThat(config.listener().listen()).extracting(InetSocketAddress::getPort).containsExactly(0, 0);
+        assertThat(config.listener().listen().get(1).getAddress().getHostAddress()).contains(":");
+        assertThat(config.policy().renewalInterval()).isEqualTo(3 * 1440);
+        assertThat(config.policy().clientCount()).isInstanceOf(ClientCountPolicy.Charged.class);
+        assertThat(config.identity().lcid()).hasValue(1031);
+        assertThat(config.identity().fixed()).containsKey("Windows");
+        assertThat(config.identity().fixed().get("Windows").hwid()).isPresent();
+    }
+
+    @Test
+    void anUnknownFileKeyIsRefusedWithTheKnownOnes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.toml");
+        Files.writeString(file, "renewal = 5\n");
+        assertThatThrownBy(() -> ConfigSources.fromToml(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'renewal'").hasMessageContaining("renewal-interval");
+    }
+
+    @Test
+    void aMalformedFileIsReportedNotThrownRaw(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broken.toml");
+        Files.writeString(file, "listen = [\n");
+        assertThatThrownBy(() -> ConfigSources.fromToml(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("broken.toml");
+    }
+
+    @Test
+    void listenAddressesAreLiteralsWithOptionalPorts() {
+        HostConfig config = parse(flag(ConfigKey.LISTEN, "0.0.0.0:1689", "[::]:1690", "::1", "127.0.0.1"), Map.of());
+        assertThat(config.listener().listen()).extracting(InetSocketAddress::getPort)
+                .containsExactly(1689, 1690, 1688, 1688);
+        for (String bad : List.of("kms.example.org:1688", "1.2.3.4:70000", "[::1", "1.2.3.4:x", "")) {
+            assertThatThrownBy(() -> parse(flag(ConfigKey.LISTEN, bad), Map.of()))
+                    .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("listen");
+        }
+    }
+
+    @Test
+    void epidsMustBeWellFormed() {
+        assertThatThrownBy(() -> parse(flag(ConfigKey.EPID, "Windows=hello"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("epid").hasMessageContaining("hello");
+        assertThatThrownBy(() -> parse(flag(ConfigKey.EPID,
+                "Windows=03612-00206-556-123727-03-1033-26100.0000-3082024/XYZ"), Map.of()))
+                .hasMessageContaining("16 hex digits");
+    }
+
+    @Test
+    void otherRangesAreChecked() {
+        assertThatThrownBy(() -> parse(flag(ConfigKey.WHITELIST, "4"), Map.of())).hasMessageContaining("0 to 3");
+        assertThatThrownBy(() -> parse(flag(ConfigKey.IDLE_TIMEOUT, "0"), Map.of())).hasMessageContaining("1 to 600");
+        assertThatThrownBy(() -> parse(flag(ConfigKey.NDR64, "sometimes"), Map.of()))
+                .hasMessageContaining("true or false");
+        assertThatThrownBy(() -> parse(flag(ConfigKey.LOG_LEVEL, "loud"), Map.of())).hasMessageContaining("debug");
+        assertThatThrownBy(() -> parse(flag(ConfigKey.HWID, "12"), Map.of())).hasMessageContaining("hwid");
+    }
+}
