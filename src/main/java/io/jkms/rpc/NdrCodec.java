@@ -28,6 +28,9 @@ public final class NdrCodec {
     public static Bytes decodeRequestStub(TransferSyntax syntax, Bytes stub) {
         WireReader r = WireReader.of(stub);
         long size = r.u32("requestSize");
+        if (syntax == TransferSyntax.NDR64) {
+            requireZero(r.u32("padding"), "NDR64 padding");
+        }
         long count = maxCount(r, syntax);
         if (count != size) {
             throw new MalformedWireException("requestSize " + size + " differs from max count " + count);
@@ -81,13 +84,10 @@ public final class NdrCodec {
     public static StubResult decodeResponseStub(TransferSyntax syntax, Bytes stub) {
         WireReader r = WireReader.of(stub);
         long size = r.u32("responseSize");
-        long referent;
         if (syntax == TransferSyntax.NDR64) {
             requireZero(r.u32("padding"), "NDR64 padding");
-            referent = r.u64("referent ID");
-        } else {
-            referent = r.u32("referent ID");
         }
+        long referent = syntax == TransferSyntax.NDR64 ? r.u64("referent ID") : r.u32("referent ID");
         if (referent == 0) {
             if (size != 0) {
                 throw new MalformedWireException("NULL response pointer with responseSize " + size);
