@@ -144,9 +144,24 @@ final class ActivationScript {
                 + RENEWAL_FILE + "\\\"\"");
     }
 
-    /** Escapes a line for {@code echo} in a .cmd file: percent signs doubled, metacharacters caret-escaped. */
+    /**
+     * Escapes a line for {@code echo} in a .cmd file (outside any parenthesised block): percent signs are doubled
+     * everywhere; {@code ^ & | < >} are caret-escaped only outside double quotes, where cmd reads carets literally.
+     */
     static String escape(String s) {
-        return s.replace("^", "^^").replace("%", "%%").replace("&", "^&").replace("|", "^|")
-                .replace("<", "^<").replace(">", "^>").replace("(", "^(").replace(")", "^)");
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        boolean quoted = false;
+        for (char c : s.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == '%') {
+                b.append('%');
+            } else if (!quoted && "^&|<>".indexOf(c) >= 0) {
+                b.append('^');
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 }
