@@ -17,7 +17,8 @@ class KmsRequestMalformedTest {
 
     static void assertInvalidData(Bytes message) {
         assertThatThrownBy(() -> KmsRequestCodec.decode(message))
-                .isInstanceOfSatisfying(KmsException.class, e -> assertThat(e.hresult()).isEqualTo(Hresult.INVALID_DATA));
+                .isInstanceOfSatisfying(KmsException.class,
+                        e -> assertThat(e.hresult()).isEqualTo(Hresult.INVALID_DATA));
     }
 
     private static Bytes golden(ProtocolVersion v) {
@@ -121,7 +122,8 @@ class KmsRequestMalformedTest {
         KmsRequest r = request(ProtocolVersion.V6);
         KmsRequest longName = new KmsRequest(r.version(), 0, 0, 0, r.appId(), r.skuId(), r.kmsId(), r.cmid(), 0, 0,
                 r.previousCmid(), "x".repeat(64));
-        assertThatThrownBy(() -> KmsRequestCodec.encode(longName, IVC)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KmsRequestCodec.encode(longName, IVC))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> KmsRequestCodec.encode(r, Bytes.zeros(15))).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -21,7 +21,8 @@ class SmallTypesTest {
     @Test
     void minorVersionOneIsInvalidData() {
         assertThatThrownBy(() -> ProtocolVersion.fromWire(0x60001L))
-                .isInstanceOfSatisfying(KmsException.class, e -> assertThat(e.hresult()).isEqualTo(Hresult.INVALID_DATA))
+                .isInstanceOfSatisfying(KmsException.class,
+                        e -> assertThat(e.hresult()).isEqualTo(Hresult.INVALID_DATA))
                 .hasMessageContaining("6.1");
     }
 
