@@ -67,7 +67,8 @@ final class ResponseVerifier {
         checkVersion("inner version", KmsRequestCodec.u32(p, 0), version);
         int pidSize = pidSize(p, 4);
         int base = KmsResponseCodec.BASE_FIXED + pidSize;
-        int expected = base + KmsResponseCodec.HASH_PART + (version == ProtocolVersion.V6 ? KmsResponseCodec.V6_PART : 0);
+        int trailer = KmsResponseCodec.HASH_PART + (version == ProtocolVersion.V6 ? KmsResponseCodec.V6_PART : 0);
+        int expected = base + trailer;
         if (plainLength != expected) {
             throw fail("size", 20 + expected + " bytes before padding for PIDSize " + pidSize,
                     20 + plainLength + " bytes");
