@@ -41,8 +41,9 @@ final class BindNegotiator {
     private static ContextResult answer(ContextItem item, SyntaxId preferred, boolean btfn) {
         List<SyntaxId> offered = item.transferSyntaxes();
         if (offered.size() == 1 && Syntaxes.isBtfn(offered.get(0))) {
+            int granted = Syntaxes.btfnFeatures(offered.get(0)) & Syntaxes.BTFN_SUPPORTED_FEATURES;
             return btfn
-                    ? ContextResult.negotiateAck(Syntaxes.btfnFeatures(offered.get(0)) & Syntaxes.BTFN_SUPPORTED_FEATURES)
+                    ? ContextResult.negotiateAck(granted)
                     : ContextResult.reject(ContextResult.REASON_TRANSFER_SYNTAXES_NOT_SUPPORTED);
         }
         if (!Syntaxes.KMS_INTERFACE.equals(item.abstractSyntax())) {
