@@ -5,7 +5,6 @@ import io.jkms.rpc.PduCodec;
 import io.jkms.rpc.RpcSession;
 import io.jkms.rpc.SessionReply;
 import io.jkms.wire.Bytes;
-import io.jkms.wire.MalformedWireException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -42,15 +41,7 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Bytes fragment) {
-        Pdu pdu;
-        try {
-            pdu = PduCodec.decode(fragment);
-        } catch (MalformedWireException e) {
-            LOG.debug("{}: malformed PDU, closing: {}", ctx.channel().remoteAddress(), e.getMessage());
-            ctx.close();
-            return;
-        }
-        SessionReply reply = session.onPdu(pdu);
+        SessionReply reply = session.onFragment(fragment);
         List<Pdu> replies = reply.replies();
         for (int i = 0; i < replies.size(); i++) {
             ctx.write(Unpooled.wrappedBuffer(PduCodec.encode(replies.get(i)).toArray()));
