@@ -1,0 +1,87 @@
+package io.jkms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jkms.client.ClientOptions;
+import io.jkms.client.KmsClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** {@code jkms serve} as a process: start-up log, a bad option, and SIGTERM draining to exit 0. */
+@Tag("network")
+class HostProcessTest {
+    private static final Pattern LISTENING = Pattern.compile("listening on \\[/127\\.0\\.0\\.1:(\\d+)]");
+
+    private static Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Reads start-up lines until the listen line, returning the port; the lines read go into {@code log}. */
+    private static int awaitListening(BufferedReader out, List<String> log) throws IOException {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            log.add(line);
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new AssertionError("host exited before listening: " + log);
+    }
+
+    @Test
+    void sigtermDrainsTheConnectionInFlightAndExitsZero() throws Exception {
+        Process process = start("--listen", "127.0.0.1:0", "--epid",
+                "Windows=03612-00206-556-123727-03-1033-26100.0000-3082024/3A1C049600B60076");
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            List<String> log = new ArrayList<>();
+            int port = awaitListening(out, log);
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+            try (KmsClient client = KmsClient.connect(address, ClientOptions.defaults(), new SecureRandom())) {
+                assertThat(client.activate(HostEndToEndTest.PRODUCTS.get(4).request("before")).activated()).isTrue();
+                // kill(1), not Process.destroy(): the latter also closes our end of the host's stdout.
+                assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor())
+                        .isZero();
+                String line;
+                while ((line = out.readLine()) != null && !line.contains("stopping")) {
+                    log.add(line);
+                }
+                assertThat(line).as("host logs that it stops").isNotNull();
+                assertThat(client.activate(HostEndToEndTest.PRODUCTS.get(4).request("in-flight")).activated())
+                        .as("the open connection is still served while draining").isTrue();
+            }
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+            assertThat(log).anyMatch(l -> l.contains("ePID Windows") && l.contains("03612-00206-556-123727"))
+                    .anyMatch(l -> l.contains("ePID Office2010"))
+                    .anyMatch(l -> l.contains("\"Windows 10/11 Pro\" 6.0: activated"));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anInvalidOptionStopsStartUpNamingKeyValueAndAllowedValues() throws Exception {
+        Process process = start("--listen", "127.0.0.1:0", "--renewal-interval", "90d");
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(ServeCommand.EXIT_CONFIG);
+        assertThat(output).contains("renewal-interval").contains("'90d'").contains("15 to 43200");
+    }
+}
