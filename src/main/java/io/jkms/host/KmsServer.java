@@ -2,14 +2,9 @@ package io.jkms.host;
 
 import io.jkms.rpc.RpcSettings;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -45,10 +40,12 @@ public final class KmsServer implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicLong assocGroups;
     private final List<InetSocketAddress> bound = new ArrayList<>();
+    private final AcceptGate acceptGate;
 
     private KmsServer(ListenerSettings settings, ActivationHandler handler, RandomGenerator random, int threads) {
         this.settings = settings;
         this.handler = handler;
+        this.acceptGate = new AcceptGate(settings.maxConnections());
         this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
         // Association groups: random start, one per connection, never 0 (as vlmcsd).
         this.assocGroups = new AtomicLong(random.nextInt() & 0x7FFF_FFFFL);
@@ -73,6 +70,7 @@ public final class KmsServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .handler(acceptGate)
                 .childHandler(new Initializer());
         if (settings.listen().isEmpty()) {
             bindDefault(bootstrap);
@@ -108,7 +106,7 @@ public final class KmsServer implements AutoCloseable {
     }
 
     public int openConnections() {
-        return connections.size();
+        return acceptGate.openConnections();
     }
 
     RpcSettings rpcSettings() {
@@ -139,33 +137,12 @@ public final class KmsServer implements AutoCloseable {
     private final class Initializer extends ChannelInitializer<SocketChannel> {
         @Override
         protected void initChannel(SocketChannel channel) {
+            connections.add(channel);
             channel.pipeline()
-                    .addLast("limit", connectionLimit)
                     .addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                     .addLast("frame", new PduFrameDecoder(settings.rpc().maxFragLength()))
                     .addLast("rpc", new RpcConnectionHandler(KmsServer.this));
         }
     }
 
-    private final ConnectionLimit connectionLimit = new ConnectionLimit();
-
-    /** Closes a connection at accept time when the host already holds its maximum. */
-    @ChannelHandler.Sharable
-    private final class ConnectionLimit extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            Channel channel = ctx.channel();
-            if (connections.size() >= settings.maxConnections()) {
-                LOG.debug("{}: over {} connections, closing", channel.remoteAddress(), settings.maxConnections());
-                channel.close();
-                return;
-            }
-            connections.add(channel);
-            ctx.fireChannelActive();
-        }
-    }
-
-    static Class<? extends ServerChannel> serverChannelType() {
-        return Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    }
 }
