@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Side-by-side loopback benchmark of jkms against the ceiling (../shared/bench/kmsceiling) and, when given,
+# another KMS host binary (e.g. a vlmcsd you built yourself: --other /path/to/vlmcsd --other-args "-D -N1").
+# Every server listens on 127.0.0.1 only; every load run is bounded by --duration. Servers alternate within
+# each round, and the table reports the median of the rounds. See BENCHMARKS.md for method and figures.
+#
+#   bench/compare.sh [--rounds 3] [--duration 8] [--other PATH] [--other-args "ARGS"] [--jvm "FLAGS"]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=3; duration=8; other=""; other_args="-D -N1"; jvm=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) rounds=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --other) other=$2; shift 2 ;;
+    --other-args) other_args=$2; shift 2 ;;
+    --jvm) jvm=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+shared=../shared/bench
+out=target/bench
+mkdir -p "$out"
+gcc -O2 -pthread -o "$out/kmsload" "$shared/kmsload.c"
+gcc -O2 -pthread -o "$out/kmsceiling" "$shared/kmsceiling.c"
+./jkms --version >/dev/null   # builds target/jkms.jar when needed
+
+pdus=$shared/pdus
+bind=$pdus/v6-win10-pro-ndr32.1-bind.hex
+request=$pdus/v6-win10-pro-ndr32.2-request-ndr32.hex
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+
+declare -A port pid
+port[jkms]=$(free_port)
+[ -n "$jvm" ] && export JKMS_JAVA_OPTS="$jvm"
+./jkms serve --listen "127.0.0.1:${port[jkms]}" --log-level warn >"$out/jkms.log" 2>&1 &
+pid[jkms]=$!; pids+=("$!")
+port[ceiling]=$(free_port)
+"$out/kmsceiling" "${port[ceiling]}" "$pdus/v6-win10-pro-ndr32.bind_ack.hex" "$pdus/v6-win10-pro-ndr32.response.hex" 2 \
+  >"$out/ceiling.log" 2>&1 &
+pid[ceiling]=$!; pids+=("$!")
+servers=(jkms ceiling)
+if [ -n "$other" ]; then
+  port[other]=$(free_port)
+  # shellcheck disable=SC2086
+  "$other" $other_args -L "127.0.0.1:${port[other]}" >"$out/other.log" 2>&1 &
+  pid[other]=$!; pids+=("$!"); servers+=(other)
+fi
+for s in "${servers[@]}"; do wait_port "${port[$s]}"; done
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+tck=$(getconf CLK_TCK)
+
+# Warm-up: the JIT compiles the hot path in the first seconds.
+"$out/kmsload" -q -b "$bind" -r "$request" -c 64 -k 1 -d 10 "127.0.0.1:${port[jkms]}" >/dev/null
+
+scenarios=("1 1" "8 1" "64 1" "256 1" "8 100")
+results="$out/results.txt"; : >"$results"
+for round in $(seq "$rounds"); do
+  for sc in "${scenarios[@]}"; do
+    read -r c k <<<"$sc"
+    for s in "${servers[@]}"; do
+      before=$(cpu_ticks "${pid[$s]}")
+      line=$("$out/kmsload" -q -b "$bind" -r "$request" -c "$c" -k "$k" -d "$duration" "127.0.0.1:${port[$s]}")
+      after=$(cpu_ticks "${pid[$s]}")
+      ok=$(sed -n 's/.* ok=\([0-9]*\).*/\1/p' <<<"$line")
+      cpu_us=$(awk -v t=$((after - before)) -v hz="$tck" -v n="$ok" 'BEGIN{printf "%.1f", n ? t / hz * 1e6 / n : 0}')
+      echo "round=$round server=$s c=$c k=$k cpu_us=$cpu_us $line" | tee -a "$results"
+    done
+  done
+done
+for s in "${servers[@]}"; do
+  [ -r "/proc/${pid[$s]}/status" ] && echo "peak RSS $s: $(awk '/VmHWM/{print $2, $3}' "/proc/${pid[$s]}/status")" | tee -a "$results"
+done
+
+python3 - "$results" <<'PY'
+import re, statistics, sys, collections
+rows = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    m = re.match(r"round=\d+ server=(\S+) c=(\d+) k=(\d+) cpu_us=(\S+) RESULT (.*)", line)
+    if not m:
+        continue
+    f = dict(kv.split("=") for kv in m.group(5).split())
+    rows[(m.group(2), m.group(3), m.group(1))].append((float(f["rate"]), int(f["p50"]), int(f["p99"]),
+                                                       float(m.group(4)), int(f["err"])))
+print("\n| c | per conn | server | activations/s | p50 µs | p99 µs | host CPU µs/activation | errors |")
+print("|---:|---:|---|---:|---:|---:|---:|---:|")
+for key in sorted(rows, key=lambda k: (int(k[1]), int(k[0]), k[2])):
+    r = rows[key]
+    med = lambda i: statistics.median(x[i] for x in r)
+    print(f"| {key[0]} | {key[1]} | {key[2]} | {med(0):,.0f} | {med(1):,.0f} | {med(2):,.0f} | {med(3):.1f} | "
+          f"{sum(x[4] for x in r)} |")
+PY
