@@ -1,11 +1,14 @@
 package io.jkms.config;
 
+import io.jkms.host.AccessPolicy;
+import io.jkms.host.Cidr;
 import io.jkms.host.ClientCountPolicy;
 import io.jkms.host.IdentitySettings;
 import io.jkms.host.IdentitySettings.FixedIdentity;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
 import io.jkms.protocol.Epid;
+import io.jkms.rpc.RpcSettings;
 import io.jkms.wire.Bytes;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,9 +45,20 @@ public final class HostConfigParser {
 
     private HostConfig parse() {
         ListenerSettings defaults = ListenerSettings.defaults();
+        RpcSettings rpc = new RpcSettings(defaults.rpc().ndr64(), defaults.rpc().btfn(),
+                (int) integer(ConfigKey.MAX_PDU_SIZE, RpcSettings.MIN_FRAG_LENGTH, 65535),
+                (int) integer(ConfigKey.MAX_CONTEXTS_PER_BIND, 1, 255),
+                (int) integer(ConfigKey.MAX_FRAGMENTS_PER_REQUEST, 1, 64), defaults.rpc().maxRequestStubBytes());
         ListenerSettings listener = new ListenerSettings(listen(),
                 Duration.ofSeconds(integer(ConfigKey.IDLE_TIMEOUT, 1, 600)),
-                (int) integer(ConfigKey.MAX_CONNECTIONS, 1, 1_000_000), defaults.drainTimeout(), defaults.rpc());
+                Duration.ofSeconds(integer(ConfigKey.READ_TIMEOUT, 1, 600)),
+                (int) integer(ConfigKey.MAX_CONNECTIONS, 1, 1_000_000),
+                (int) integer(ConfigKey.MAX_CONNECTIONS_PER_ADDRESS, 0, 1_000_000),
+                integer(ConfigKey.CONNECTION_RATE, 0, 1_000_000),
+                (int) integer(ConfigKey.CONNECTION_BURST, 1, 1_000_000),
+                (int) integer(ConfigKey.MAX_PDUS_PER_CONNECTION, 1, 100_000_000),
+                new AccessPolicy(cidrs(ConfigKey.ALLOW), cidrs(ConfigKey.DENY), bool(ConfigKey.PRIVATE_ONLY)),
+                defaults.drainTimeout(), rpc);
         PolicySettings policy = new PolicySettings(interval(ConfigKey.ACTIVATION_INTERVAL),
                 interval(ConfigKey.RENEWAL_INTERVAL), clientCount(), (int) integer(ConfigKey.WHITELIST, 0, 3),
                 bool(ConfigKey.CLIENT_TIME_CHECK) ? Optional.of(PolicySettings.GENUINE_TIME_TOLERANCE)
@@ -186,6 +200,19 @@ public final class HostConfigParser {
             fixed.put(csvlk, new FixedIdentity(epid, hwid));
         }
         return fixed;
+    }
+
+    private List<Cidr> cidrs(ConfigKey key) {
+        List<Cidr> networks = new ArrayList<>();
+        for (ConfigValue value : values.getOrDefault(key, List.of())) {
+            try {
+                networks.add(Cidr.parse(value.value()));
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.invalid(value, "an IPv4 or IPv6 network in CIDR notation, e.g. 10.0.0.0/8, "
+                        + "192.168.1.5 or fd00::/8 (" + e.getMessage() + ")");
+            }
+        }
+        return networks;
     }
 
     private List<InetSocketAddress> listen() {

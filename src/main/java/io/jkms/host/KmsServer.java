@@ -13,7 +13,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -41,11 +40,12 @@ public final class KmsServer implements AutoCloseable {
     private final AtomicLong assocGroups;
     private final List<InetSocketAddress> bound = new ArrayList<>();
     private final AcceptGate acceptGate;
+    private final HostCounters counters = new HostCounters();
 
     private KmsServer(ListenerSettings settings, ActivationHandler handler, RandomGenerator random, int threads) {
         this.settings = settings;
         this.handler = handler;
-        this.acceptGate = new AcceptGate(settings.maxConnections());
+        this.acceptGate = new AcceptGate(settings.gateRules(), counters);
         this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
         // Association groups: random start, one per connection, never 0 (as vlmcsd).
         this.assocGroups = new AtomicLong(random.nextInt() & 0x7FFF_FFFFL);
@@ -109,6 +109,15 @@ public final class KmsServer implements AutoCloseable {
         return acceptGate.openConnections();
     }
 
+    /** Refused and closed connections by reason. */
+    public HostCounters counters() {
+        return counters;
+    }
+
+    int maxPdusPerConnection() {
+        return settings.maxPdusPerConnection();
+    }
+
     RpcSettings rpcSettings() {
         return settings.rpc();
     }
@@ -139,8 +148,8 @@ public final class KmsServer implements AutoCloseable {
         protected void initChannel(SocketChannel channel) {
             connections.add(channel);
             channel.pipeline()
-                    .addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                    .addLast("frame", new PduFrameDecoder(settings.rpc().maxFragLength()))
+                    .addLast("frame", new PduFrameDecoder(settings.rpc().maxFragLength(), settings.idleTimeout().toNanos(),
+                            settings.readTimeout().toNanos(), counters))
                     .addLast("rpc", new RpcConnectionHandler(KmsServer.this));
         }
     }

@@ -9,7 +9,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,6 +23,7 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
 
     private final KmsServer server;
     private RpcSession session;
+    private int pdus;
 
     RpcConnectionHandler(KmsServer server) {
         super(Bytes.class);
@@ -41,12 +41,18 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Bytes fragment) {
+        if (++pdus > server.maxPdusPerConnection()) {
+            server.counters().count(Refusal.TOO_MANY_PDUS);
+            ctx.close();
+            return;
+        }
         SessionReply reply = session.onFragment(fragment);
         List<Pdu> replies = reply.replies();
         for (int i = 0; i < replies.size(); i++) {
             ctx.write(Unpooled.wrappedBuffer(PduCodec.encode(replies.get(i)).toArray()));
         }
         if (reply.close()) {
+            server.counters().count(Refusal.RPC_CLOSE);
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.flush();
@@ -54,18 +60,14 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent) {
-            LOG.debug("{}: idle, closing", ctx.channel().remoteAddress());
-            ctx.close();
-        } else {
-            ctx.fireUserEventTriggered(event);
-        }
-    }
-
-    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("{}: closing after {}", ctx.channel().remoteAddress(), cause.toString());
+        if (cause instanceof java.io.IOException) {
+            LOG.debug("{}: connection error: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            // A bug, not the peer's doing: say so loudly, once, and keep serving everyone else.
+            server.counters().count(Refusal.ERROR);
+            LOG.warn("{}: closing after an unexpected error", ctx.channel().remoteAddress(), cause);
+        }
         ctx.close();
     }
 }

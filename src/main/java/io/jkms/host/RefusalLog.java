@@ -1,0 +1,31 @@
+package io.jkms.host;
+
+import java.net.SocketAddress;
+import java.util.EnumMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs refusals at most once per reason per interval, then how many more there were: a flood must not
+ * turn into a flood of log lines.
+ */
+final class RefusalLog {
+    private static final Logger LOG = LoggerFactory.getLogger("io.jkms.refusal");
+    private static final long INTERVAL_NANOS = 10_000_000_000L;
+
+    private final Map<Refusal, long[]> state = new EnumMap<>(Refusal.class);
+
+    synchronized void refused(Refusal refusal, SocketAddress peer, String detail) {
+        long now = System.nanoTime();
+        long[] s = state.computeIfAbsent(refusal, r -> new long[] {now - INTERVAL_NANOS, 0});
+        if (now - s[0] >= INTERVAL_NANOS) {
+            String suppressed = s[1] > 0 ? " (" + s[1] + " more since the last such line)" : "";
+            LOG.warn("refused {}: {} ({}){}", peer, refusal.label(), detail, suppressed);
+            s[0] = now;
+            s[1] = 0;
+        } else {
+            s[1]++;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.jkms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jkms.client.ClientOptions;
+import io.jkms.client.KmsClient;
+import io.jkms.host.HostCounters;
+import io.jkms.host.Refusal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each access rule and limit refuses what it should and admits what it should, over IPv4 and IPv6
+ * loopback. Distinct IPv4 clients are simulated by binding client sockets to 127.0.0.2, 127.0.0.3, ….
+ */
+@Tag("network")
+class HostLimitsTest {
+    private static final byte[] BIND = HexFormat.of().parseHex("05000b031000000048000000020000" + "00d016d016000000000100"
+            + "0000000001007521c8514e845047b0d8ec255555bc0601000000045d888aeb1cc9119fe808002b10486002000000");
+
+    private static Socket from(String source, InetSocketAddress host) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+        socket.connect(host, 5000);
+        return socket;
+    }
+
+    /** True when the host answers a BIND on this socket; false when it closes instead. */
+    private static boolean answersBind(Socket socket) throws IOException {
+        socket.setSoTimeout(5000);
+        try {
+            socket.getOutputStream().write(BIND);
+            InputStream in = socket.getInputStream();
+            return in.read() == 5;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean closedByHost(Socket socket) throws IOException {
+        socket.setSoTimeout(5000);
+        try {
+            return socket.getInputStream().read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static boolean activates(InetSocketAddress host) throws Exception {
+        try (KmsClient client = KmsClient.connect(host, ClientOptions.defaults(), new SecureRandom())) {
+            return client.activate(HostEndToEndTest.PRODUCTS.get(4).request("ok")).activated();
+        }
+    }
+
+    private static HostCounters counters(TestHost host) {
+        return host.host.server().counters();
+    }
+
+    @Test
+    void denyAndAllowListsDecideAtAcceptTimeForIpv4() throws Exception {
+        try (TestHost host = TestHost.start("deny", "127.0.0.2/32")) {
+            try (Socket denied = from("127.0.0.2", host.address())) {
+                assertThat(answersBind(denied)).isFalse();
+            }
+            assertThat(counters(host).get(Refusal.DENIED)).isEqualTo(1);
+            assertThat(activates(host.address())).isTrue();
+        }
+        try (TestHost host = TestHost.start("allow", "127.0.0.1/32")) {
+            try (Socket other = from("127.0.0.3", host.address())) {
+                assertThat(answersBind(other)).isFalse();
+            }
+            assertThat(counters(host).get(Refusal.NOT_ALLOWED)).isEqualTo(1);
+            assertThat(activates(host.address())).isTrue();
+        }
+    }
+
+    @Test
+    void denyAndAllowListsDecideAtAcceptTimeForIpv6() throws Exception {
+        try (TestHost host = TestHost.start("listen", "[::1]:0", "deny", "::1/128")) {
+            try (Socket denied = from("::1", host.address())) {
+                assertThat(answersBind(denied)).isFalse();
+            }
+            assertThat(counters(host).get(Refusal.DENIED)).isEqualTo(1);
+        }
+        try (TestHost host = TestHost.start("listen", "[::1]:0", "allow", "fd00::/8")) {
+            try (Socket other = from("::1", host.address())) {
+                assertThat(answersBind(other)).isFalse();
+            }
+        }
+        try (TestHost host = TestHost.start("listen", "[::1]:0", "allow", "::1", "private-only", "true")) {
+            assertThat(activates(host.address())).isTrue();
+        }
+    }
+
+    @Test
+    void perAddressConnectionLimitLeavesOtherAddressesAlone() throws Exception {
+        try (TestHost host = TestHost.start("max-connections-per-address", "2")) {
+            List<Socket> held = new ArrayList<>();
+            try {
+                held.add(from("127.0.0.2", host.address()));
+                held.add(from("127.0.0.2", host.address()));
+                try (Socket third = from("127.0.0.2", host.address())) {
+                    assertThat(closedByHost(third)).isTrue();
+                }
+                try (Socket elsewhere = from("127.0.0.3", host.address())) {
+                    assertThat(answersBind(elsewhere)).isTrue();
+                }
+            } finally {
+                for (Socket s : held) {
+                    s.close();
+                }
+            }
+            assertThat(counters(host).get(Refusal.MAX_PER_ADDRESS)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aConnectionFloodFromOneAddressIsRateLimited() throws Exception {
+        try (TestHost host = TestHost.start("connection-rate", "1", "connection-burst", "5")) {
+            int answered = 0;
+            for (int i = 0; i < 10; i++) {
+                try (Socket s = from("127.0.0.4", host.address())) {
+                    answered += answersBind(s) ? 1 : 0;
+                }
+            }
+            assertThat(answered).as("the burst, plus at most one refilled token").isBetween(5, 6);
+            assertThat(counters(host).get(Refusal.RATE_LIMITED)).isBetween(4L, 5L);
+            assertThat(activates(host.address())).as("127.0.0.1 has its own bucket").isTrue();
+        }
+    }
+
+    @Test
+    void aPduTrickledSlowerThanTheReadTimeoutIsCutOff() throws Exception {
+        try (TestHost host = TestHost.start("read-timeout", "1", "idle-timeout", "60");
+             Socket slow = from("127.0.0.5", host.address())) {
+            slow.getOutputStream().write(BIND, 0, 10); // and nothing more: a slow-loris
+            assertThat(closedByHost(slow)).isTrue();
+            assertThat(counters(host).get(Refusal.READ_DEADLINE)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aConnectionIsClosedAfterItsPduBudget() throws Exception {
+        try (TestHost host = TestHost.start("max-pdus-per-connection", "2");
+             KmsClient client = KmsClient.connect(host.address(), ClientOptions.defaults().withNdr64(false),
+                     new SecureRandom())) {
+            assertThat(client.activate(HostEndToEndTest.PRODUCTS.get(4).request("one")).activated()).isTrue();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> client.activate(HostEndToEndTest.PRODUCTS.get(4).request("two")))
+                    .hasMessageContaining("closed");
+            assertThat(counters(host).get(Refusal.TOO_MANY_PDUS)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPduAboveTheConfiguredSizeClosesTheConnection() throws Exception {
+        try (TestHost host = TestHost.start("max-pdu-size", "1432");
+             Socket socket = from("127.0.0.1", host.address())) {
+            socket.getOutputStream().write(HexFormat.of().parseHex("05000b0310000000a005000002000000"));
+            assertThat(closedByHost(socket)).isTrue();
+            assertThat(counters(host).get(Refusal.FRAME_TOO_LARGE)).isEqualTo(1);
+        }
+    }
+}
