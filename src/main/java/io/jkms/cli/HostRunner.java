@@ -1,71 +1,40 @@
 package io.jkms.cli;
 
 import ch.qos.logback.classic.Level;
-import io.jkms.catalog.Catalog;
 import io.jkms.config.ConfigException;
 import io.jkms.config.HostConfig;
-import io.jkms.host.ActivationHandler;
-import io.jkms.host.ActivationLog;
-import io.jkms.host.ActivationPolicy;
 import io.jkms.host.CsvlkIdentity;
 import io.jkms.host.HostIdentity;
-import io.jkms.host.KmsServer;
 import io.jkms.host.ThreadLocalSecureRandom;
-import io.jkms.rpc.RpcSettings;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.random.RandomGenerator;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the host from its configuration and runs it until a signal asks it to stop. */
+/** Runs the host from its configuration until SIGTERM/SIGINT; SIGHUP reloads configuration and catalog. */
 final class HostRunner {
     private static final Logger LOG = LoggerFactory.getLogger("io.jkms.host");
 
-    private final HostConfig config;
-    private final PrintWriter err;
+    private final Supplier<HostConfig> configuration;
 
-    HostRunner(HostConfig config, PrintWriter err) {
-        this.config = config;
-        this.err = err;
-    }
-
-    /** Everything a running host consists of, built from one configuration. */
-    record Host(KmsServer server, HostIdentity identity, Catalog catalog) implements AutoCloseable {
-        @Override
-        public void close() {
-            server.close();
-        }
-    }
-
-    /** Builds and starts a host; used by {@code serve} and by tests. */
-    static Host start(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock) throws IOException {
-        HostIdentity identity;
-        try {
-            identity = HostIdentity.create(config.identity(), catalog, random, clock);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("epid: " + e.getMessage());
-        }
-        ActivationPolicy policy = new ActivationPolicy(config.policy(), catalog, identity, clock);
-        ActivationHandler handler = new ActivationHandler(policy, random, clock, List.of(new ActivationLog(catalog)));
-        RpcSettings defaults = config.listener().rpc();
-        RpcSettings rpc = new RpcSettings(identity.ndr64(), config.btfn(), defaults.maxFragLength(),
-                defaults.maxContextsPerBind(), defaults.maxRequestFragments(), defaults.maxRequestStubBytes());
-        int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
-        KmsServer server = KmsServer.start(config.listener().withRpc(rpc), handler, random, threads);
-        return new Host(server, identity, catalog);
+    /** @param configuration reads the configuration afresh (flags, file, environment) each time it is called */
+    HostRunner(Supplier<HostConfig> configuration) {
+        this.configuration = configuration;
     }
 
     int runUntilSignalled() throws IOException {
+        HostConfig config = configuration.get();
         setLogLevel(config.logLevel());
-        RandomGenerator random = new ThreadLocalSecureRandom();
-        Host host = start(config, Catalog.loadDefault(), random, Clock.systemUTC());
-        logStart(host);
+        RunningHost host = RunningHost.start(config, RunningHost.catalog(config), new ThreadLocalSecureRandom(),
+                Clock.systemUTC(), List.of());
+        logStart(host, config);
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
+        Signals.onHangup(() -> reload(host));
         try {
             stop.await();
         } catch (InterruptedException e) {
@@ -74,23 +43,34 @@ final class HostRunner {
         LOG.info("stopping: draining {} open connection(s)", host.server().openConnections());
         host.close();
         LOG.info("stopped");
-        err.flush();
         return 0;
     }
 
-    private void logStart(Host host) {
+    /** Re-reads configuration and catalog; anything invalid is reported and the running ones are kept. */
+    private void reload(RunningHost host) {
+        try {
+            HostConfig next = configuration.get();
+            host.reload(next, RunningHost.catalog(next));
+            setLogLevel(next.logLevel());
+            LOG.info("configuration and catalog reloaded");
+        } catch (ConfigException e) {
+            LOG.error("reload refused, keeping the running configuration: {}", e.getMessage());
+        }
+    }
+
+    private static void logStart(RunningHost host, HostConfig config) {
         HostIdentity identity = host.identity();
         LOG.info("jkms KMS host listening on {}", host.server().boundAddresses());
         LOG.info("host build {} ({}), LCID {}, NDR64 {}, BTFN {}", identity.build().build(), identity.build().name(),
                 identity.lcid(), identity.ndr64() ? "on" : "off", config.btfn() ? "on" : "off");
         for (CsvlkIdentity csvlk : identity.all()) {
             LOG.info("ePID {} {} HWID {} ({})", String.format("%-12s", csvlk.csvlk().id()), csvlk.epid(),
-                    csvlk.hwid().hex().toUpperCase(java.util.Locale.ROOT), csvlk.source());
+                    csvlk.hwid().hex().toUpperCase(Locale.ROOT), csvlk.source());
         }
     }
 
     private static void setLogLevel(String level) {
-        org.slf4j.Logger root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         if (root instanceof ch.qos.logback.classic.Logger logback) {
             logback.setLevel(Level.toLevel(level, Level.INFO));
         }

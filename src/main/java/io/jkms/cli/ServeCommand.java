@@ -57,15 +57,14 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HostConfig config;
         try {
-            config = configuration();
+            configuration();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("jkms serve: " + e.getMessage());
             return EXIT_CONFIG;
         }
         try {
-            return new HostRunner(config, spec.commandLine().getErr()).runUntilSignalled();
+            return new HostRunner(this::configuration).runUntilSignalled();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("jkms serve: " + e.getMessage());
             return EXIT_CONFIG;

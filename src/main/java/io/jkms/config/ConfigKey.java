@@ -60,6 +60,8 @@ public enum ConfigKey {
     MAX_FRAGMENTS_PER_REQUEST("max-fragments-per-request", "N", "4", false,
             "Most fragments one REQUEST may be split into (1 to 64)."),
     THREADS("threads", "N", "0", false, "I/O threads; 0 means one per CPU core (0 to 256)."),
+    CATALOG("catalog", "FILE", null, false,
+            "Product catalog JSON to use instead of the built-in one (same format; reloaded on SIGHUP)."),
     LOG_LEVEL("log-level", "LEVEL", "info", false,
             "error, warn, info (one line per activation) or debug (every field)."),
     CONFIG("config", "FILE", null, false, "TOML file with any of these settings (flags win over it, it wins "

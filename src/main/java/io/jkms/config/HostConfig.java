@@ -8,8 +8,9 @@ import io.jkms.host.PolicySettings;
  * Everything {@code jkms serve} needs, validated. NDR64 is settled later, together with the host build
  * (see {@link IdentitySettings#ndr64()}).
  *
- * @param threads I/O threads, 0 for one per core
+ * @param threads     I/O threads, 0 for one per core
+ * @param catalogFile a catalog to use instead of the built-in one
  */
 public record HostConfig(ListenerSettings listener, PolicySettings policy, IdentitySettings identity, boolean btfn,
-                         int threads, String logLevel) {
+                         int threads, String logLevel, java.util.Optional<java.nio.file.Path> catalogFile) {
 }

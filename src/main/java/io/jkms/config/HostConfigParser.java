@@ -66,7 +66,7 @@ public final class HostConfigParser {
         IdentitySettings identity = new IdentitySettings(OptionalInt.of((int) integer(ConfigKey.HOST_BUILD, 2600, 99999)),
                 lcid(), optional(ConfigKey.HWID).map(v -> hwid(v, v.value())), epids(), ndr64());
         return new HostConfig(listener, policy, identity, bool(ConfigKey.BTFN), (int) integer(ConfigKey.THREADS, 0, 256),
-                logLevel());
+                logLevel(), optional(ConfigKey.CATALOG).map(v -> java.nio.file.Path.of(v.value())));
     }
 
     private ConfigValue single(ConfigKey key) {

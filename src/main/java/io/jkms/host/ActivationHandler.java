@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  * encode, then tell the listeners.
  */
 public final class ActivationHandler {
-    private final ActivationPolicy policy;
+    private volatile ActivationPolicy policy;
     private final RandomGenerator random;
     private final Clock clock;
     private final List<ActivationListener> listeners;
@@ -30,6 +30,11 @@ public final class ActivationHandler {
         this.random = random;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
+    }
+
+    /** Answers every request from now on with this policy (configuration reload). */
+    public void update(ActivationPolicy next) {
+        policy = next;
     }
 
     public StubReply activate(Bytes message, SocketAddress peer) {

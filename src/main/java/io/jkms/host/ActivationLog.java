@@ -14,10 +14,15 @@ import org.slf4j.LoggerFactory;
 public final class ActivationLog implements ActivationListener {
     private static final Logger LOG = LoggerFactory.getLogger("io.jkms.activation");
 
-    private final Catalog catalog;
+    private volatile Catalog catalog;
 
     public ActivationLog(Catalog catalog) {
         this.catalog = catalog;
+    }
+
+    /** Names products from this catalog from now on (configuration reload). */
+    public void update(Catalog next) {
+        catalog = next;
     }
 
     @Override

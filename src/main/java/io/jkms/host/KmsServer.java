@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class KmsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KmsServer.class);
 
-    private final ListenerSettings settings;
+    private volatile ListenerSettings settings;
     private final ActivationHandler handler;
     private final EventLoopGroup group;
     private final ChannelGroup serverChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -109,6 +109,19 @@ public final class KmsServer implements AutoCloseable {
         return acceptGate.openConnections();
     }
 
+    /**
+     * Applies new settings to connections accepted from now on (limits, timeouts, access lists, RPC
+     * options); connections already open keep theirs. Listen addresses cannot change without a restart.
+     */
+    public void update(ListenerSettings next) {
+        if (!next.listen().equals(settings.listen())) {
+            LOG.warn("listen addresses changed: restart to apply (still listening on {})", bound);
+        }
+        ListenerSettings applied = next.withListen(settings.listen());
+        acceptGate.update(applied.gateRules());
+        settings = applied;
+    }
+
     /** Refused and closed connections by reason. */
     public HostCounters counters() {
         return counters;
@@ -147,9 +160,10 @@ public final class KmsServer implements AutoCloseable {
         @Override
         protected void initChannel(SocketChannel channel) {
             connections.add(channel);
+            ListenerSettings current = settings;
             channel.pipeline()
-                    .addLast("frame", new PduFrameDecoder(settings.rpc().maxFragLength(), settings.idleTimeout().toNanos(),
-                            settings.readTimeout().toNanos(), counters))
+                    .addLast("frame", new PduFrameDecoder(current.rpc().maxFragLength(), current.idleTimeout().toNanos(),
+                            current.readTimeout().toNanos(), counters))
                     .addLast("rpc", new RpcConnectionHandler(KmsServer.this));
         }
     }

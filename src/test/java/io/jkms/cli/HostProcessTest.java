@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code jkms serve} as a process: start-up log, a bad option, and SIGTERM draining to exit 0. */
+/** {@code jkms serve} as a process: start-up log, a bad option, SIGHUP reloading, SIGTERM draining to exit 0. */
 @Tag("network")
 class HostProcessTest {
     private static final Pattern LISTENING = Pattern.compile("listening on \\[/127\\.0\\.0\\.1:(\\d+)]");
@@ -56,8 +58,7 @@ class HostProcessTest {
             try (KmsClient client = KmsClient.connect(address, ClientOptions.defaults(), new SecureRandom())) {
                 assertThat(client.activate(HostEndToEndTest.PRODUCTS.get(4).request("before")).activated()).isTrue();
                 // kill(1), not Process.destroy(): the latter also closes our end of the host's stdout.
-                assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor())
-                        .isZero();
+                signal(process, "TERM");
                 String line;
                 while ((line = out.readLine()) != null && !line.contains("stopping")) {
                     log.add(line);
@@ -74,6 +75,54 @@ class HostProcessTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void sighupReloadsTheConfigFileAndKeepsTheOldOneWhenTheNewOneIsInvalid(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("jkms.toml");
+        Files.writeString(config, "renewal-interval = \"7d\"\n");
+        Process process = start("--listen", "127.0.0.1:0", "--config", config.toString());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            List<String> log = new ArrayList<>();
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", awaitListening(out, log));
+            assertThat(renewal(address)).isEqualTo(10080);
+
+            Files.writeString(config, "renewal-interval = \"3d\"\n");
+            signal(process, "HUP");
+            awaitLine(out, "reloaded");
+            assertThat(renewal(address)).isEqualTo(3 * 1440);
+
+            Files.writeString(config, "renewal-interval = \"3 fortnights\"\n");
+            signal(process, "HUP");
+            assertThat(awaitLine(out, "reload refused")).contains("renewal-interval").contains("3 fortnights");
+            assertThat(renewal(address)).as("the running configuration is kept").isEqualTo(3 * 1440);
+            signal(process, "TERM");
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static long renewal(InetSocketAddress address) throws Exception {
+        try (KmsClient client = KmsClient.connect(address, ClientOptions.defaults(), new SecureRandom())) {
+            return client.activate(HostEndToEndTest.PRODUCTS.get(4).request("hup")).response().orElseThrow()
+                    .renewalInterval();
+        }
+    }
+
+    private static void signal(Process process, String signal) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor()).isZero();
+    }
+
+    private static String awaitLine(BufferedReader out, String text) throws IOException {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+        throw new AssertionError("host exited before logging '" + text + "'");
     }
 
     @Test

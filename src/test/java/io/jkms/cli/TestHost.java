@@ -17,9 +17,9 @@ import java.util.Map;
 
 /** An in-process host on loopback port 0, configured as a user would (through the config parser). */
 final class TestHost implements AutoCloseable {
-    final HostRunner.Host host;
+    final RunningHost host;
 
-    private TestHost(HostRunner.Host host) {
+    private TestHost(RunningHost host) {
         this.host = host;
     }
 
@@ -29,14 +29,23 @@ final class TestHost implements AutoCloseable {
     }
 
     static TestHost start(Catalog catalog, String... settings) throws IOException {
+        return new TestHost(RunningHost.start(config(settings), catalog, new SecureRandom(), Clock.systemUTC(),
+                List.of()));
+    }
+
+    /** A configuration from {@code key, value, …} pairs, as if given as flags. */
+    static HostConfig config(String... settings) {
         Map<ConfigKey, List<ConfigValue>> flags = new EnumMap<>(ConfigKey.class);
         for (int i = 0; i < settings.length; i += 2) {
             ConfigKey key = ConfigKey.byKey(settings[i]).orElseThrow();
             flags.computeIfAbsent(key, k -> new ArrayList<>()).add(new ConfigValue(key, settings[i + 1], "test"));
         }
+        return config(flags);
+    }
+
+    static HostConfig config(Map<ConfigKey, List<ConfigValue>> flags) {
         flags.putIfAbsent(ConfigKey.LISTEN, List.of(new ConfigValue(ConfigKey.LISTEN, "127.0.0.1:0", "test")));
-        HostConfig config = HostConfigParser.parse(ConfigSources.merge(List.of(flags)));
-        return new TestHost(HostRunner.start(config, catalog, new SecureRandom(), Clock.systemUTC()));
+        return HostConfigParser.parse(ConfigSources.merge(List.of(flags)));
     }
 
     InetSocketAddress address() {

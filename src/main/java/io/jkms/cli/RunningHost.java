@@ -1,0 +1,128 @@
+package io.jkms.cli;
+
+import io.jkms.catalog.Catalog;
+import io.jkms.catalog.CatalogException;
+import io.jkms.config.ConfigException;
+import io.jkms.config.HostConfig;
+import io.jkms.host.ActivationHandler;
+import io.jkms.host.ActivationListener;
+import io.jkms.host.ActivationLog;
+import io.jkms.host.ActivationPolicy;
+import io.jkms.host.HostIdentity;
+import io.jkms.host.KmsServer;
+import io.jkms.host.ListenerSettings;
+import io.jkms.rpc.RpcSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A started host: everything built from one configuration, and the one place that applies a new
+ * configuration (SIGHUP) to it without dropping a connection. A configuration or catalog that does not
+ * load leaves the running one in place.
+ */
+final class RunningHost implements AutoCloseable {
+    private final KmsServer server;
+    private final ActivationHandler handler;
+    private final ActivationLog log;
+    private final RandomGenerator random;
+    private final Clock clock;
+    private volatile HostConfig config;
+    private volatile Catalog catalog;
+    private volatile HostIdentity identity;
+
+    private RunningHost(KmsServer server, ActivationHandler handler, ActivationLog log, HostConfig config,
+                        Catalog catalog, HostIdentity identity, RandomGenerator random, Clock clock) {
+        this.server = server;
+        this.handler = handler;
+        this.log = log;
+        this.config = config;
+        this.catalog = catalog;
+        this.identity = identity;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** Builds and starts a host; {@code listeners} are told of every activation besides the log. */
+    static RunningHost start(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock,
+                             List<ActivationListener> listeners) throws IOException {
+        HostIdentity identity = identity(config, catalog, random, clock);
+        ActivationLog log = new ActivationLog(catalog);
+        List<ActivationListener> all = new ArrayList<>(listeners);
+        all.add(0, log);
+        ActivationHandler handler = new ActivationHandler(new ActivationPolicy(config.policy(), catalog, identity, clock),
+                random, clock, all);
+        int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
+        KmsServer server = KmsServer.start(listenerSettings(config, identity), handler, random, threads);
+        return new RunningHost(server, handler, log, config, catalog, identity, random, clock);
+    }
+
+    /** The catalog the configuration names, or the built-in one. */
+    static Catalog catalog(HostConfig config) {
+        if (config.catalogFile().isEmpty()) {
+            return Catalog.loadDefault();
+        }
+        try (InputStream in = Files.newInputStream(config.catalogFile().get())) {
+            return Catalog.load(in);
+        } catch (IOException | CatalogException e) {
+            throw new ConfigException("catalog: cannot load " + config.catalogFile().get() + ": " + e.getMessage());
+        }
+    }
+
+    private static HostIdentity identity(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock) {
+        try {
+            return HostIdentity.create(config.identity(), catalog, random, clock);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("epid: " + e.getMessage());
+        }
+    }
+
+    private static ListenerSettings listenerSettings(HostConfig config, HostIdentity identity) {
+        RpcSettings base = config.listener().rpc();
+        return config.listener().withRpc(new RpcSettings(identity.ndr64(), config.btfn(), base.maxFragLength(),
+                base.maxContextsPerBind(), base.maxRequestFragments(), base.maxRequestStubBytes()));
+    }
+
+    /**
+     * Applies a new configuration (and catalog) to new connections and every request from now on. ePIDs
+     * drawn at start are kept unless the identity settings or the CSVLKs changed.
+     *
+     * @throws ConfigException when the new configuration cannot be used; nothing changed then
+     */
+    synchronized void reload(HostConfig next, Catalog nextCatalog) {
+        HostIdentity nextIdentity = next.identity().equals(config.identity())
+                && nextCatalog.csvlks().equals(catalog.csvlks()) ? identity : identity(next, nextCatalog, random, clock);
+        ActivationPolicy policy = new ActivationPolicy(next.policy(), nextCatalog, nextIdentity, clock);
+        server.update(listenerSettings(next, nextIdentity));
+        handler.update(policy);
+        log.update(nextCatalog);
+        config = next;
+        catalog = nextCatalog;
+        identity = nextIdentity;
+    }
+
+    KmsServer server() {
+        return server;
+    }
+
+    HostIdentity identity() {
+        return identity;
+    }
+
+    Catalog catalog() {
+        return catalog;
+    }
+
+    HostConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
