@@ -69,13 +69,26 @@ public final class ConfigSources {
      * ePIDs may also be a table {@code [epid]} of {@code CSVLK = "EPID[/HWID]"}. Unknown keys are errors.
      */
     public static Map<ConfigKey, List<ConfigValue>> fromToml(Path file) {
-        JsonNode root;
+        String text;
         try {
-            root = TOML.readTree(Files.readString(file));
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
-        String source = "config file " + file;
+        return fromToml(text, "config file " + file);
+    }
+
+    /** Parses TOML text; {@code source} names it in error messages. Only {@link ConfigException} escapes. */
+    public static Map<ConfigKey, List<ConfigValue>> fromToml(String text, String source) {
+        JsonNode root;
+        try {
+            root = TOML.readTree(text);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("cannot parse " + source + ": " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(source + " is not a TOML table");
+        }
         Map<ConfigKey, List<ConfigValue>> values = new EnumMap<>(ConfigKey.class);
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
         while (fields.hasNext()) {
