@@ -7,10 +7,13 @@ import io.jkms.config.HostConfig;
 import io.jkms.host.ActivationHandler;
 import io.jkms.host.ActivationLog;
 import io.jkms.host.ActivationPolicy;
+import io.jkms.host.ClientCountPolicy;
 import io.jkms.host.CsvlkIdentity;
 import io.jkms.host.HostIdentity;
 import io.jkms.host.KmsServer;
+import io.jkms.host.PolicySettings;
 import io.jkms.host.ThreadLocalSecureRandom;
+import io.jkms.registry.Registry;
 import io.jkms.rpc.RpcSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,14 +37,23 @@ final class HostRunner {
     }
 
     /** Everything a running host consists of, built from one configuration. */
-    record Host(KmsServer server, HostIdentity identity, Catalog catalog) implements AutoCloseable {
+    record Host(KmsServer server, HostIdentity identity, Catalog catalog, Registry registry) implements AutoCloseable {
+        /** Drains the connections first, so that the registry then stores every activation they made. */
         @Override
         public void close() {
-            server.close();
+            try {
+                server.close();
+            } finally {
+                registry.close();
+            }
         }
     }
 
-    /** Builds and starts a host; used by {@code serve} and by tests. */
+    /**
+     * Builds and starts a host; used by {@code serve} and by tests.
+     *
+     * @throws io.jkms.registry.RegistryException when the registry database cannot be opened or migrated
+     */
     static Host start(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock) throws IOException {
         HostIdentity identity;
         try {
@@ -49,14 +61,32 @@ final class HostRunner {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("epid: " + e.getMessage());
         }
-        ActivationPolicy policy = new ActivationPolicy(config.policy(), catalog, identity, clock);
-        ActivationHandler handler = new ActivationHandler(policy, random, clock, List.of(new ActivationLog(catalog)));
+        Registry registry = Registry.open(config.registry(), clock, random);
+        try {
+            return start(config, catalog, random, clock, identity, registry);
+        } catch (IOException | RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+    }
+
+    private static Host start(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock,
+                              HostIdentity identity, Registry registry) throws IOException {
+        PolicySettings settings = config.policy();
+        if (settings.clientCount() instanceof ClientCountPolicy.Counted) {
+            settings = new PolicySettings(settings.activationInterval(), settings.renewalInterval(),
+                    new ClientCountPolicy.Counted(registry.clientCounter()), settings.whitelistLevel(),
+                    settings.clientTimeTolerance());
+        }
+        ActivationPolicy policy = new ActivationPolicy(settings, catalog, identity, clock);
+        ActivationHandler handler = new ActivationHandler(policy, random, clock,
+                List.of(new ActivationLog(catalog), registry.writer()));
         RpcSettings defaults = config.listener().rpc();
         RpcSettings rpc = new RpcSettings(identity.ndr64(), config.btfn(), defaults.maxFragLength(),
                 defaults.maxContextsPerBind(), defaults.maxRequestFragments(), defaults.maxRequestStubBytes());
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
         KmsServer server = KmsServer.start(config.listener().withRpc(rpc), handler, random, threads);
-        return new Host(server, identity, catalog);
+        return new Host(server, identity, catalog, registry);
     }
 
     int runUntilSignalled() throws IOException {
@@ -81,6 +111,7 @@ final class HostRunner {
     private void logStart(Host host) {
         HostIdentity identity = host.identity();
         LOG.info("jkms KMS host listening on {}", host.server().boundAddresses());
+        LOG.info("client registry: {}", host.registry().settings());
         LOG.info("host build {} ({}), LCID {}, NDR64 {}, BTFN {}", identity.build().build(), identity.build().name(),
                 identity.lcid(), identity.ndr64() ? "on" : "off", config.btfn() ? "on" : "off");
         for (CsvlkIdentity csvlk : identity.all()) {

@@ -3,13 +3,15 @@ package io.jkms.config;
 import io.jkms.host.IdentitySettings;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
+import io.jkms.registry.RegistrySettings;
 
 /**
  * Everything {@code jkms serve} needs, validated. NDR64 is settled later, together with the host build
  * (see {@link IdentitySettings#ndr64()}).
  *
  * @param threads I/O threads, 0 for one per core
+ * @param registry where activations are recorded (and, with {@code --client-count real}, counted)
  */
 public record HostConfig(ListenerSettings listener, PolicySettings policy, IdentitySettings identity, boolean btfn,
-                         int threads, String logLevel) {
+                         int threads, String logLevel, RegistrySettings registry) {
 }
