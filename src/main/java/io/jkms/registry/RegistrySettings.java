@@ -69,6 +69,7 @@ public record RegistrySettings(Path dataDir, Optional<String> databaseUrl, Optio
     @Override
     public String toString() {
         return "RegistrySettings[" + (databaseUrl.isPresent() ? "PostgreSQL" : "SQLite in " + dataDir)
-                + ", retention " + retention + ", queue " + queueCapacity + ", flush every " + flushInterval + "]";
+                + ", retention " + retention.toDays() + " days, queue " + queueCapacity + ", flush every "
+                + flushInterval.toMillis() + " ms]";
     }
 }
