@@ -61,6 +61,7 @@ final class HostRunner {
     private static void logStart(RunningHost host, HostConfig config) {
         HostIdentity identity = host.identity();
         LOG.info("jkms KMS host listening on {}", host.server().boundAddresses());
+        LOG.info("client registry: {}", host.registry().settings());
         LOG.info("host build {} ({}), LCID {}, NDR64 {}, BTFN {}", identity.build().build(), identity.build().name(),
                 identity.lcid(), identity.ndr64() ? "on" : "off", config.btfn() ? "on" : "off");
         for (CsvlkIdentity csvlk : identity.all()) {

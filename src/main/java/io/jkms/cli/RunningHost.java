@@ -8,9 +8,12 @@ import io.jkms.host.ActivationHandler;
 import io.jkms.host.ActivationListener;
 import io.jkms.host.ActivationLog;
 import io.jkms.host.ActivationPolicy;
+import io.jkms.host.ClientCountPolicy;
 import io.jkms.host.HostIdentity;
 import io.jkms.host.KmsServer;
 import io.jkms.host.ListenerSettings;
+import io.jkms.host.PolicySettings;
+import io.jkms.registry.Registry;
 import io.jkms.rpc.RpcSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +29,10 @@ import java.util.random.RandomGenerator;
  * load leaves the running one in place.
  */
 final class RunningHost implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.jkms.host");
+
     private final KmsServer server;
+    private final Registry registry;
     private final ActivationHandler handler;
     private final ActivationLog log;
     private final RandomGenerator random;
@@ -35,9 +41,10 @@ final class RunningHost implements AutoCloseable {
     private volatile Catalog catalog;
     private volatile HostIdentity identity;
 
-    private RunningHost(KmsServer server, ActivationHandler handler, ActivationLog log, HostConfig config,
-                        Catalog catalog, HostIdentity identity, RandomGenerator random, Clock clock) {
+    private RunningHost(KmsServer server, Registry registry, ActivationHandler handler, ActivationLog log,
+                        HostConfig config, Catalog catalog, HostIdentity identity, RandomGenerator random, Clock clock) {
         this.server = server;
+        this.registry = registry;
         this.handler = handler;
         this.log = log;
         this.config = config;
@@ -47,18 +54,43 @@ final class RunningHost implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Builds and starts a host; {@code listeners} are told of every activation besides the log. */
+    /**
+     * Builds and starts a host; {@code listeners} are told of every activation besides the log and the
+     * registry.
+     *
+     * @throws io.jkms.registry.RegistryException when the registry database cannot be opened or migrated
+     */
     static RunningHost start(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock,
                              List<ActivationListener> listeners) throws IOException {
         HostIdentity identity = identity(config, catalog, random, clock);
-        ActivationLog log = new ActivationLog(catalog);
-        List<ActivationListener> all = new ArrayList<>(listeners);
-        all.add(0, log);
-        ActivationHandler handler = new ActivationHandler(new ActivationPolicy(config.policy(), catalog, identity, clock),
-                random, clock, all);
-        int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
-        KmsServer server = KmsServer.start(listenerSettings(config, identity), handler, random, threads);
-        return new RunningHost(server, handler, log, config, catalog, identity, random, clock);
+        Registry registry = Registry.open(config.registry(), clock, random);
+        try {
+            ActivationLog log = new ActivationLog(catalog);
+            List<ActivationListener> all = new ArrayList<>();
+            all.add(log);
+            all.add(registry.writer());
+            all.addAll(listeners);
+            ActivationHandler handler = new ActivationHandler(policy(config, catalog, identity, registry, clock), random,
+                    clock, all);
+            int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
+            KmsServer server = KmsServer.start(listenerSettings(config, identity), handler, random, threads);
+            return new RunningHost(server, registry, handler, log, config, catalog, identity, random, clock);
+        } catch (IOException | RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+    }
+
+    /** The configured policy, with real client counting wired to the registry's counter. */
+    private static ActivationPolicy policy(HostConfig config, Catalog catalog, HostIdentity identity,
+                                           Registry registry, Clock clock) {
+        PolicySettings settings = config.policy();
+        if (settings.clientCount() instanceof ClientCountPolicy.Counted) {
+            settings = new PolicySettings(settings.activationInterval(), settings.renewalInterval(),
+                    new ClientCountPolicy.Counted(registry.clientCounter()), settings.whitelistLevel(),
+                    settings.clientTimeTolerance());
+        }
+        return new ActivationPolicy(settings, catalog, identity, clock);
     }
 
     /** The catalog the configuration names, or the built-in one. */
@@ -93,16 +125,26 @@ final class RunningHost implements AutoCloseable {
      *
      * @throws ConfigException when the new configuration cannot be used; nothing changed then
      */
-    synchronized void reload(HostConfig next, Catalog nextCatalog) {
+    synchronized void reload(HostConfig requested, Catalog nextCatalog) {
+        HostConfig next = requested;
         HostIdentity nextIdentity = next.identity().equals(config.identity())
                 && nextCatalog.csvlks().equals(catalog.csvlks()) ? identity : identity(next, nextCatalog, random, clock);
-        ActivationPolicy policy = new ActivationPolicy(next.policy(), nextCatalog, nextIdentity, clock);
+        if (!next.registry().equals(config.registry())) {
+            LOG.warn("registry settings changed: restart to apply (still using {})", registry.settings());
+            next = new HostConfig(next.listener(), next.policy(), next.identity(), next.btfn(), next.threads(),
+                    next.logLevel(), next.catalogFile(), config.registry());
+        }
+        ActivationPolicy policy = policy(next, nextCatalog, nextIdentity, registry, clock);
         server.update(listenerSettings(next, nextIdentity));
         handler.update(policy);
         log.update(nextCatalog);
         config = next;
         catalog = nextCatalog;
         identity = nextIdentity;
+    }
+
+    Registry registry() {
+        return registry;
     }
 
     KmsServer server() {
@@ -121,8 +163,13 @@ final class RunningHost implements AutoCloseable {
         return config;
     }
 
+    /** Drains the connections first, so that the registry then stores every activation they made. */
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            registry.close();
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.jkms.config.ConfigSources;
 import io.jkms.config.ConfigValue;
 import io.jkms.config.HostConfig;
 import io.jkms.config.HostConfigParser;
+import io.jkms.registry.RegistryException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,10 +25,12 @@ import picocli.CommandLine.Model.OptionSpec;
                     + "flags win over the file, the file over the environment."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped by SIGTERM or SIGINT after draining", "2:invalid option or configuration",
-            "3:cannot listen (address in use, no permission)"})
+            "3:cannot listen (address in use, no permission)",
+            "4:cannot open or migrate the client registry database"})
 public final class ServeCommand implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;
     static final int EXIT_LISTEN = 3;
+    static final int EXIT_REGISTRY = 4;
 
     @CommandLine.Spec
     private CommandSpec spec;
@@ -71,6 +74,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println("jkms serve: " + e.getMessage());
             return EXIT_LISTEN;
+        } catch (RegistryException e) {
+            spec.commandLine().getErr().println("jkms serve: " + e.getMessage());
+            return EXIT_REGISTRY;
         }
     }
 

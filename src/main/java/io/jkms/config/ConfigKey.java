@@ -17,13 +17,29 @@ public enum ConfigKey {
     RENEWAL_INTERVAL("renewal-interval", "TIME", "10080", false,
             "Renewal interval for activated clients, in minutes, or with a suffix m, h, d, w (15m to 30d)."),
     CLIENT_COUNT("client-count", "MODE", "charged", false,
-            "Active clients reported: 'charged' (2 x the request's N policy, a fully charged host) or a fixed "
-                    + "number 0 to 10000."),
+            "Active clients reported: 'charged' (2 x the request's N policy, a fully charged host), 'real' "
+                    + "(distinct machines in the registry in the last 30 days, at most 2 x N, as a genuine host) or a "
+                    + "fixed number 0 to 10000."),
     WHITELIST("whitelist", "LEVEL", "0", false,
             "Products refused (as vlmcsd -K): 0 none; 1 unknown KMS IDs and KMS IDs of another application; "
                     + "2 retail and preview KMS IDs; 3 both."),
     CLIENT_TIME_CHECK("client-time-check", "BOOL", "false", false,
             "Refuse clients whose clock is more than 4 hours off the host's (0xC004F06C), as genuine hosts do."),
+    DATA_DIR("data-dir", "DIR", "./data", false,
+            "Directory of the embedded SQLite client registry (registry.db), created on first start."),
+    DATABASE("database", "JDBC-URL", null, false,
+            "PostgreSQL client registry instead of SQLite, shared by every host given the same URL, e.g. "
+                    + "jdbc:postgresql://db.example:5432/jkms (user and password may be URL parameters)."),
+    DATABASE_USER("database-user", "USER", null, false, "PostgreSQL user, unless the URL names one."),
+    DATABASE_PASSWORD("database-password", "PASSWORD", null, false,
+            "PostgreSQL password, unless the URL names one (prefer the environment variable: flags show in ps)."),
+    RETENTION("retention", "DAYS", "90", false,
+            "Delete registry activations and clients older than this: days, or with a suffix d or w (1d to 3650d)."),
+    REGISTRY_QUEUE("registry-queue", "N", "100000", false,
+            "Activation records that may wait for the database (100 to 10000000); past it they are dropped and "
+                    + "counted."),
+    FLUSH_INTERVAL("flush-interval", "TIME", "1s", false,
+            "How often the registry is written, with a suffix ms or s (10ms to 60s): a crash loses at most this much."),
     EPID("epid", "CSVLK=EPID[/HWID]", null, true,
             "Fixed ePID (and 16-hex-digit HWID) for a CSVLK, repeatable, e.g. "
                     + "Windows=03612-00206-556-123727-03-1033-26100.0000-3082024/3A1C049600B60076. "

@@ -3,6 +3,9 @@ package io.jkms.config;
 import io.jkms.host.IdentitySettings;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
+import io.jkms.registry.RegistrySettings;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Everything {@code jkms serve} needs, validated. NDR64 is settled later, together with the host build
@@ -10,7 +13,8 @@ import io.jkms.host.PolicySettings;
  *
  * @param threads     I/O threads, 0 for one per core
  * @param catalogFile a catalog to use instead of the built-in one
+ * @param registry    where activations are recorded (and, with {@code --client-count real}, counted)
  */
 public record HostConfig(ListenerSettings listener, PolicySettings policy, IdentitySettings identity, boolean btfn,
-                         int threads, String logLevel, java.util.Optional<java.nio.file.Path> catalogFile) {
+                         int threads, String logLevel, Optional<Path> catalogFile, RegistrySettings registry) {
 }

@@ -3,16 +3,19 @@ package io.jkms.config;
 import io.jkms.host.AccessPolicy;
 import io.jkms.host.Cidr;
 import io.jkms.host.ClientCountPolicy;
+import io.jkms.host.ClientCounter;
 import io.jkms.host.IdentitySettings;
 import io.jkms.host.IdentitySettings.FixedIdentity;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
 import io.jkms.protocol.Epid;
+import io.jkms.registry.RegistrySettings;
 import io.jkms.rpc.RpcSettings;
 import io.jkms.wire.Bytes;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +32,8 @@ public final class HostConfigParser {
     private static final Pattern INTERVAL = Pattern.compile("(\\d{1,9})\\s*([mhdw]?)");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9]+)?");
+    private static final Pattern DAYS = Pattern.compile("(\\d{1,5})\\s*([dw]?)");
+    private static final Pattern MILLIS_OR_SECONDS = Pattern.compile("(\\d{1,6})\\s*(ms|s)");
     private static final Pattern HEX16 = Pattern.compile("[0-9A-Fa-f]{16}");
     private static final long MIN_INTERVAL = 15;
     private static final long MAX_INTERVAL = 30 * 24 * 60;
@@ -66,7 +71,52 @@ public final class HostConfigParser {
         IdentitySettings identity = new IdentitySettings(OptionalInt.of((int) integer(ConfigKey.HOST_BUILD, 2600, 99999)),
                 lcid(), optional(ConfigKey.HWID).map(v -> hwid(v, v.value())), epids(), ndr64());
         return new HostConfig(listener, policy, identity, bool(ConfigKey.BTFN), (int) integer(ConfigKey.THREADS, 0, 256),
-                logLevel(), optional(ConfigKey.CATALOG).map(v -> java.nio.file.Path.of(v.value())));
+                logLevel(), optional(ConfigKey.CATALOG).map(v -> Path.of(v.value().trim())), registry(policy));
+    }
+
+    private RegistrySettings registry(PolicySettings policy) {
+        Optional<ConfigValue> database = optional(ConfigKey.DATABASE);
+        database.ifPresent(value -> {
+            if (!value.value().trim().startsWith("jdbc:postgresql://")) {
+                throw ConfigException.invalid(value, "a PostgreSQL JDBC URL, e.g. jdbc:postgresql://db.example:5432/jkms");
+            }
+        });
+        Duration retention = Duration.ofDays(days(ConfigKey.RETENTION));
+        if (policy.clientCount() instanceof ClientCountPolicy.Counted
+                && retention.compareTo(RegistrySettings.COUNTING_WINDOW) < 0) {
+            throw ConfigException.invalid(single(ConfigKey.RETENTION), "at least 30 days with client-count real, "
+                    + "which counts the machines of the last 30 days");
+        }
+        return new RegistrySettings(Path.of(single(ConfigKey.DATA_DIR).value().trim()),
+                database.map(v -> v.value().trim()), optional(ConfigKey.DATABASE_USER).map(ConfigValue::value),
+                optional(ConfigKey.DATABASE_PASSWORD).map(ConfigValue::value), retention,
+                (int) integer(ConfigKey.REGISTRY_QUEUE, 100, 10_000_000), flushInterval());
+    }
+
+    /** Days, or a number with a suffix d or w, from 1 day to 10 years. */
+    private long days(ConfigKey key) {
+        ConfigValue value = single(key);
+        Matcher m = DAYS.matcher(value.value().trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long days = Long.parseLong(m.group(1)) * (m.group(2).equals("w") ? 7 : 1);
+            if (days >= 1 && days <= 3650) {
+                return days;
+            }
+        }
+        throw ConfigException.invalid(value, "days from 1 to 3650, or a number with a suffix d or w (e.g. 90d, 13w)");
+    }
+
+    /** Milliseconds or seconds with their suffix, from 10 ms to 60 s. */
+    private Duration flushInterval() {
+        ConfigValue value = single(ConfigKey.FLUSH_INTERVAL);
+        Matcher m = MILLIS_OR_SECONDS.matcher(value.value().trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long millis = Long.parseLong(m.group(1)) * (m.group(2).equals("s") ? 1000 : 1);
+            if (millis >= 10 && millis <= 60_000) {
+                return Duration.ofMillis(millis);
+            }
+        }
+        throw ConfigException.invalid(value, "10ms to 60s, with the suffix ms or s (e.g. 500ms, 1s)");
     }
 
     private ConfigValue single(ConfigKey key) {
@@ -133,6 +183,10 @@ public final class HostConfigParser {
         if (text.equals("charged")) {
             return new ClientCountPolicy.Charged();
         }
+        if (text.equals("real")) {
+            // The counter is the registry's, connected when the host is wired (HostRunner).
+            return new ClientCountPolicy.Counted(ClientCounter.UNWIRED);
+        }
         try {
             long fixed = Long.parseLong(text.startsWith("fixed:") ? text.substring(6) : text);
             if (fixed >= 0 && fixed <= 10_000) {
@@ -141,7 +195,7 @@ public final class HostConfigParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ConfigException.invalid(value, "'charged' or a number from 0 to 10000");
+        throw ConfigException.invalid(value, "'charged', 'real' or a number from 0 to 10000");
     }
 
     private OptionalInt lcid() {

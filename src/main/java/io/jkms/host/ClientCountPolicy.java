@@ -32,4 +32,22 @@ public sealed interface ClientCountPolicy {
             return count;
         }
     }
+
+    /**
+     * What a genuine host reports: the machines it has seen for the KMS ID in the last 30 days (the asking one
+     * included), at most twice the N policy (1 for N = 0). A young host reports fewer than N, so its first
+     * clients are told 0xC004F038 (count too low) by their own licensing service, exactly as with Windows.
+     */
+    record Counted(ClientCounter counter) implements ClientCountPolicy {
+        public Counted {
+            java.util.Objects.requireNonNull(counter, "counter");
+        }
+
+        @Override
+        public long countFor(KmsRequest request) {
+            long required = request.requiredClientCount();
+            long cap = required == 0 ? 1 : 2 * required;
+            return Math.min(cap, counter.activeClients(request.kmsId(), request.cmid(), cap));
+        }
+    }
 }

@@ -8,6 +8,8 @@ import io.jkms.config.HostConfig;
 import io.jkms.config.HostConfigParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +25,10 @@ final class TestHost implements AutoCloseable {
         this.host = host;
     }
 
-    /** Settings as {@code key, value, key, value…} pairs; listens on 127.0.0.1:0 unless given. */
+    /**
+     * Settings as {@code key, value, key, value…} pairs; listens on 127.0.0.1:0 and keeps its SQLite registry
+     * in a fresh temporary directory unless given.
+     */
     static TestHost start(String... settings) throws IOException {
         return start(Catalog.loadDefault(), settings);
     }
@@ -45,6 +50,15 @@ final class TestHost implements AutoCloseable {
 
     static HostConfig config(Map<ConfigKey, List<ConfigValue>> flags) {
         flags.putIfAbsent(ConfigKey.LISTEN, List.of(new ConfigValue(ConfigKey.LISTEN, "127.0.0.1:0", "test")));
+        if (!flags.containsKey(ConfigKey.DATA_DIR)) {
+            try {
+                Path dataDir = Files.createTempDirectory("jkms-test-registry");
+                dataDir.toFile().deleteOnExit();
+                flags.put(ConfigKey.DATA_DIR, List.of(new ConfigValue(ConfigKey.DATA_DIR, dataDir.toString(), "test")));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return HostConfigParser.parse(ConfigSources.merge(List.of(flags)));
     }
 

@@ -1,0 +1,183 @@
+package io.jkms.registry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Writes activation records and prunes old ones; the only code that changes registry rows. */
+final class ActivationRepository implements RecordStore {
+    private static final String INSERT_ACTIVATION = "INSERT INTO activations (event_id, at, cmid, app_id, sku_id,"
+            + " kms_id, workstation, license_status, virtual_machine, protocol_major, client_address, epid, hresult,"
+            + " took_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING";
+    private static final List<String> LATEST = List.of("workstation", "sku_id", "kms_id", "license_status",
+            "virtual_machine", "protocol_major", "client_address", "last_hresult");
+
+    private final DataSource dataSource;
+    private final String upsertClient;
+
+    ActivationRepository(DataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.upsertClient = upsertClientSql(dialect);
+    }
+
+    /**
+     * Stores the records in one transaction. A record whose event ID is already stored (a batch retried after
+     * its commit was not acknowledged) changes nothing, so no request is stored or counted twice.
+     *
+     * @return how many records were new
+     */
+    @Override
+    public int write(List<ActivationRecord> records) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int stored = write(connection, records);
+                connection.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private int write(Connection connection, List<ActivationRecord> records) throws SQLException {
+        int[] inserted;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ACTIVATION)) {
+            for (ActivationRecord record : records) {
+                bindActivation(insert, record);
+                insert.addBatch();
+            }
+            inserted = insert.executeBatch();
+        }
+        int stored = 0;
+        try (PreparedStatement upsert = connection.prepareStatement(upsertClient)) {
+            for (int i = 0; i < records.size(); i++) {
+                if (inserted[i] == 0) {
+                    continue;
+                }
+                bindClient(upsert, records.get(i));
+                upsert.addBatch();
+                stored++;
+            }
+            if (stored > 0) {
+                upsert.executeBatch();
+            }
+        }
+        return stored;
+    }
+
+    /** Deletes activations older than the instant, and clients not seen since; returns the rows deleted. */
+    @Override
+    public int prune(Instant before) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement activations = connection.prepareStatement("DELETE FROM activations WHERE at < ?");
+             PreparedStatement clients = connection.prepareStatement("DELETE FROM clients WHERE last_seen < ?")) {
+            activations.setLong(1, before.toEpochMilli());
+            clients.setLong(1, before.toEpochMilli());
+            return activations.executeUpdate() + clients.executeUpdate();
+        }
+    }
+
+    /** Per KMS ID, up to {@code perKmsId} machine IDs seen since the instant, the most recent first. */
+    Map<UUID, Set<UUID>> recentMachines(Instant since, int perKmsId) throws SQLException {
+        String sql = "SELECT kms_id, cmid FROM (SELECT kms_id, cmid, ROW_NUMBER() OVER (PARTITION BY kms_id"
+                + " ORDER BY last_seen DESC) AS n FROM clients WHERE last_seen >= ?) recent WHERE n <= ?";
+        Map<UUID, Set<UUID>> machines = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, since.toEpochMilli());
+            query.setInt(2, perKmsId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    machines.computeIfAbsent(UUID.fromString(rows.getString(1)), k -> new HashSet<>())
+                            .add(UUID.fromString(rows.getString(2)));
+                }
+            }
+        }
+        return machines;
+    }
+
+    private static void bindActivation(PreparedStatement insert, ActivationRecord r) throws SQLException {
+        insert.setString(1, r.eventId().toString());
+        insert.setLong(2, r.at().toEpochMilli());
+        insert.setString(3, r.cmid().toString());
+        insert.setString(4, r.appId().toString());
+        insert.setString(5, r.skuId().toString());
+        insert.setString(6, r.kmsId().toString());
+        insert.setString(7, r.workstation());
+        insert.setLong(8, r.licenseStatus());
+        insert.setBoolean(9, r.virtualMachine());
+        insert.setInt(10, r.protocolMajor());
+        insert.setString(11, r.clientAddress());
+        setOptional(insert, 12, r.epid().orElse(null));
+        insert.setInt(13, r.hresult());
+        insert.setLong(14, r.took().toNanos() / 1000);
+    }
+
+    private static void bindClient(PreparedStatement upsert, ActivationRecord r) throws SQLException {
+        upsert.setString(1, r.cmid().toString());
+        upsert.setString(2, r.appId().toString());
+        upsert.setString(3, r.workstation());
+        upsert.setString(4, r.skuId().toString());
+        upsert.setString(5, r.kmsId().toString());
+        upsert.setLong(6, r.licenseStatus());
+        upsert.setBoolean(7, r.virtualMachine());
+        upsert.setInt(8, r.protocolMajor());
+        upsert.setString(9, r.clientAddress());
+        upsert.setLong(10, r.at().toEpochMilli());
+        upsert.setLong(11, r.at().toEpochMilli());
+        setOptional(upsert, 12, r.epid().orElse(null));
+        upsert.setInt(13, r.hresult());
+    }
+
+    private static void setOptional(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    /**
+     * Inserts the client or updates it: first and last seen widen, the request count grows by one, and the
+     * descriptive columns follow the newest request (records of one batch may arrive out of order across hosts).
+     */
+    private static String upsertClientSql(Dialect dialect) {
+        StringBuilder sql = new StringBuilder("INSERT INTO clients (cmid, app_id, workstation, sku_id, kms_id,"
+                + " license_status, virtual_machine, protocol_major, client_address, first_seen, last_seen, requests,"
+                + " epid, last_hresult) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"
+                + " ON CONFLICT (cmid, app_id) DO UPDATE SET ");
+        String newer = "excluded.last_seen >= clients.last_seen";
+        for (String column : LATEST) {
+            sql.append(column).append(" = CASE WHEN ").append(newer).append(" THEN excluded.").append(column)
+                    .append(" ELSE clients.").append(column).append(" END, ");
+        }
+        sql.append("epid = CASE WHEN ").append(newer).append(" AND excluded.epid IS NOT NULL THEN excluded.epid")
+                .append(" ELSE clients.epid END, ")
+                .append("first_seen = ").append(dialect.least("clients.first_seen", "excluded.first_seen")).append(", ")
+                .append("last_seen = ").append(dialect.greatest("clients.last_seen", "excluded.last_seen")).append(", ")
+                .append("requests = clients.requests + 1");
+        return sql.toString();
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

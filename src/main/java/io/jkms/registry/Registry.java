@@ -1,0 +1,98 @@
+package io.jkms.registry;
+
+import io.jkms.host.ClientCounter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * The client registry of one host: the database (migrated on open), the writer that records activations
+ * off the I/O thread, the reader the dashboard uses and, when asked for, real client counting.
+ */
+public final class Registry implements AutoCloseable {
+    /** How often real client counting reloads what every host sharing the database has stored. */
+    public static final Duration COUNT_REFRESH = Duration.ofSeconds(5);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final RegistryDatabase database;
+    private final RegistryWriter writer;
+    private final JdbcRegistryReader reader;
+    private final ActiveClientCounter counter;
+    private final RegistrySettings settings;
+    private ScheduledExecutorService refresher;
+
+    private Registry(RegistryDatabase database, RegistrySettings settings, Clock clock, RandomGenerator random) {
+        this.database = database;
+        this.settings = settings;
+        ActivationRepository repository = new ActivationRepository(database.dataSource(), database.dialect());
+        this.writer = new RegistryWriter(repository, clock, random, settings.queueCapacity(), settings.flushInterval(),
+                settings.retention(), CLOSE_TIMEOUT);
+        this.reader = new JdbcRegistryReader(database.dataSource());
+        this.counter = new ActiveClientCounter(repository, clock);
+    }
+
+    /** Opens (creating the SQLite file and its directory if needed), migrates and starts the writer. */
+    public static Registry open(RegistrySettings settings, Clock clock, RandomGenerator random) {
+        Registry registry = new Registry(RegistryDatabase.open(settings), settings, clock, random);
+        registry.writer.start();
+        return registry;
+    }
+
+    /** The listener to give the host: records every activation. */
+    public RegistryWriter writer() {
+        return writer;
+    }
+
+    public RegistryWriterStats stats() {
+        return writer;
+    }
+
+    public RegistryReader reader() {
+        return reader;
+    }
+
+    public RegistrySettings settings() {
+        return settings;
+    }
+
+    /**
+     * Real client counting over this registry: loads the counts now, then refreshes them every
+     * {@link #COUNT_REFRESH} on a thread of its own.
+     */
+    public synchronized ClientCounter clientCounter() {
+        if (refresher == null) {
+            counter.refresh();
+            refresher = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "registry-counts");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = COUNT_REFRESH.toMillis();
+            refresher.scheduleWithFixedDelay(counter::refresh, every, every, TimeUnit.MILLISECONDS);
+        }
+        return counter;
+    }
+
+    /** Reloads the client counts now (what the refresh thread does every few seconds). */
+    public void refreshCounts() {
+        counter.refresh();
+    }
+
+    /** Stores everything queued, then closes the database. Call after the server has drained. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (refresher != null) {
+                refresher.shutdownNow();
+            }
+        }
+        try {
+            writer.close();
+        } finally {
+            database.close();
+        }
+    }
+}

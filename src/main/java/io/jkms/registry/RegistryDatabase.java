@@ -1,0 +1,118 @@
+package io.jkms.registry;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry's connection pool, opened and migrated: SQLite in WAL mode in the data directory by default,
+ * PostgreSQL when a URL is given.
+ */
+final class RegistryDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("io.jkms.registry");
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+
+    private RegistryDatabase(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** Opens the pool and brings the schema to the newest version; fails when the database is unreachable. */
+    static RegistryDatabase open(RegistrySettings settings) {
+        Dialect dialect = Dialect.of(settings.jdbcUrl());
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("registry");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+        if (dialect == Dialect.SQLITE) {
+            createDataDir(settings);
+            config.setMaximumPoolSize(4);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+        } else {
+            config.setMaximumPoolSize(6);
+            settings.user().ifPresent(config::setUsername);
+            settings.password().ifPresent(config::setPassword);
+            config.addDataSourceProperty("socketTimeout", "60");
+            config.addDataSourceProperty("connectTimeout", "5");
+        }
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new RegistryException("cannot open the registry database " + describe(settings) + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            migrate(dataSource, dialect);
+        } catch (FlywayException e) {
+            dataSource.close();
+            throw new RegistryException("cannot migrate the registry schema in " + describe(settings) + ": "
+                    + e.getMessage(), e);
+        }
+        return new RegistryDatabase(dataSource, dialect);
+    }
+
+    /**
+     * Brings the schema to the newest version. Each migration runs in one transaction (both databases have
+     * transactional DDL) and is idempotent; a migration that a crash or a failure left marked as failed is
+     * cleared from the history first and then run again.
+     */
+    static void migrate(DataSource dataSource, Dialect dialect) {
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations(dialect.migrationLocation())
+                .load();
+        MigrationInfo[] failed = Arrays.stream(flyway.info().all())
+                .filter(info -> info.getState() == MigrationState.FAILED).toArray(MigrationInfo[]::new);
+        if (failed.length > 0) {
+            LOG.warn("registry schema: migration {} was interrupted earlier; running it again",
+                    failed[failed.length - 1].getVersion());
+            flyway.repair();
+        }
+        int applied = flyway.migrate().migrationsExecuted;
+        if (applied > 0) {
+            LOG.info("registry schema: applied {} migration(s), now at version {}", applied,
+                    flyway.info().current().getVersion());
+        }
+    }
+
+    private static void createDataDir(RegistrySettings settings) {
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new RegistryException("cannot create the data directory " + settings.dataDir() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(RegistrySettings settings) {
+        return settings.databaseUrl().isPresent() ? "(PostgreSQL)" : settings.jdbcUrl();
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

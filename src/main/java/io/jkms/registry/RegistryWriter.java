@@ -1,0 +1,243 @@
+package io.jkms.registry;
+
+import io.jkms.host.ActivationEvent;
+import io.jkms.host.ActivationListener;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every activation without making the I/O thread wait: {@link #onActivation} only offers a record
+ * to a bounded queue; one writer thread stores the queue in batches every flush interval, retries with
+ * backoff while the database is unreachable, and on {@link #close()} stores everything still queued.
+ */
+public final class RegistryWriter implements ActivationListener, RegistryWriterStats, AutoCloseable {
+    static final int BATCH_SIZE = 500;
+    static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger("io.jkms.registry");
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final RecordStore store;
+    private final Clock clock;
+    private final EventIds eventIds;
+    private final int capacity;
+    private final Duration flushInterval;
+    private final Duration retention;
+    private final Duration closeTimeout;
+    private final BlockingQueue<ActivationRecord> queue;
+    private final ConcurrentLinkedQueue<FlushRequest> flushRequests = new ConcurrentLinkedQueue<>();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final Thread thread;
+    // Written by the writer thread only; volatile for the stats getters.
+    private final List<ActivationRecord> batch = new ArrayList<>();
+    private volatile int batchSize;
+    private volatile long taken;
+    private volatile long stored;
+    private volatile Duration lastLatency = Duration.ZERO;
+    private volatile boolean closing;
+    private Duration backoff = Duration.ZERO;
+    private long nextPrune;
+
+    RegistryWriter(RecordStore store, Clock clock, RandomGenerator random, int capacity, Duration flushInterval,
+                   Duration retention, Duration closeTimeout) {
+        this.store = store;
+        this.clock = clock;
+        this.eventIds = new EventIds(clock, random);
+        this.capacity = capacity;
+        this.flushInterval = flushInterval;
+        this.retention = retention;
+        this.closeTimeout = closeTimeout;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.nextPrune = System.nanoTime();
+        this.thread = new Thread(this::run, "registry-writer");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** On the I/O thread: never blocks; a full queue drops the record and counts it. */
+    @Override
+    public void onActivation(ActivationEvent event) {
+        ActivationRecords.of(event, eventIds.next()).ifPresent(this::offer);
+    }
+
+    void offer(ActivationRecord record) {
+        if (queue.offer(record)) {
+            accepted.incrementAndGet();
+        } else if (dropped.getAndIncrement() == 0) {
+            LOG.error("registry queue full ({} records): dropping activation records until the database keeps up",
+                    capacity);
+        }
+    }
+
+    /**
+     * Asks the writer to store now everything accepted so far; the future completes once it is stored
+     * (retrying while the database is down). For tests and shutdown; never called on the I/O thread.
+     */
+    public CompletableFuture<Void> flush() {
+        FlushRequest request = new FlushRequest(accepted.get(), new CompletableFuture<>());
+        flushRequests.add(request);
+        LockSupport.unpark(thread);
+        return request.done();
+    }
+
+    private void run() {
+        long closeDeadline = Long.MAX_VALUE;
+        while (true) {
+            boolean stopping = closing;
+            if (stopping && closeDeadline == Long.MAX_VALUE) {
+                closeDeadline = System.nanoTime() + closeTimeout.toNanos();
+            }
+            boolean ok = writeAll();
+            completeFlushes();
+            if (stopping && ok) {
+                return;
+            }
+            if (stopping && System.nanoTime() - closeDeadline >= 0) {
+                LOG.error("registry: database still unreachable at shutdown; {} activation record(s) not stored",
+                        queueDepth());
+                failFlushes();
+                return;
+            }
+            if (ok) {
+                pruneIfDue();
+            }
+            LockSupport.parkNanos(ok ? flushInterval.toNanos() : backoff.toNanos());
+        }
+    }
+
+    /** Stores batches until the queue is empty; false when the database failed (the batch is kept). */
+    private boolean writeAll() {
+        while (true) {
+            if (batch.isEmpty()) {
+                queue.drainTo(batch, BATCH_SIZE);
+                batchSize = batch.size();
+            }
+            if (batch.isEmpty()) {
+                return true;
+            }
+            long started = System.nanoTime();
+            try {
+                int fresh = store.write(batch);
+                lastLatency = Duration.ofNanos(System.nanoTime() - started);
+                stored += fresh;
+                taken += batch.size();
+                batch.clear();
+                batchSize = 0;
+                if (!backoff.isZero()) {
+                    LOG.info("registry: database reachable again, writing the {} waiting record(s)", queueDepth());
+                    backoff = Duration.ZERO;
+                }
+            } catch (SQLException | RuntimeException e) {
+                failures.incrementAndGet();
+                if (backoff.isZero()) {
+                    LOG.warn("registry: cannot write activation records ({}); keeping them and retrying", e.toString());
+                }
+                Duration doubled = backoff.isZero() ? FIRST_BACKOFF : backoff.multipliedBy(2);
+                backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+                return false;
+            }
+        }
+    }
+
+    private void completeFlushes() {
+        long done = taken;
+        boolean empty = batch.isEmpty() && queue.isEmpty();
+        flushRequests.removeIf(request -> {
+            if (empty || done >= request.target()) {
+                request.done().complete(null);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void failFlushes() {
+        FlushRequest request;
+        while ((request = flushRequests.poll()) != null) {
+            request.done().completeExceptionally(new IllegalStateException("registry closed with records not stored"));
+        }
+    }
+
+    private void pruneIfDue() {
+        if (System.nanoTime() - nextPrune < 0) {
+            return;
+        }
+        nextPrune = System.nanoTime() + PRUNE_EVERY.toNanos();
+        try {
+            int deleted = store.prune(clock.instant().minus(retention));
+            if (deleted > 0) {
+                LOG.info("registry: deleted {} row(s) older than {} days", deleted, retention.toDays());
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("registry: retention sweep failed ({}); trying again in an hour", e.toString());
+        }
+    }
+
+    /** Stores everything queued (waiting for the database up to the close timeout), then stops the thread. */
+    @Override
+    public void close() {
+        closing = true;
+        LockSupport.unpark(thread);
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public int queueDepth() {
+        return queue.size() + batchSize;
+    }
+
+    @Override
+    public int queueCapacity() {
+        return capacity;
+    }
+
+    @Override
+    public long dropped() {
+        return dropped.get();
+    }
+
+    @Override
+    public long stored() {
+        return stored;
+    }
+
+    @Override
+    public long writeFailures() {
+        return failures.get();
+    }
+
+    @Override
+    public Duration lastFlushLatency() {
+        return lastLatency;
+    }
+
+    private record FlushRequest(long target, CompletableFuture<Void> done) {
+    }
+}

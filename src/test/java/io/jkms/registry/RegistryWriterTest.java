@@ -1,0 +1,117 @@
+package io.jkms.registry;
+
+import static io.jkms.registry.TestStore.record;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+/** The writer's queue, drops, retries and shutdown, against a store that fails on demand. */
+class RegistryWriterTest {
+
+    /** Fails every write while down; counts the failed attempts. */
+    static final class SwitchableStore implements RecordStore {
+        final List<ActivationRecord> stored = new ArrayList<>();
+        final CountDownLatch failedAttempt = new CountDownLatch(1);
+        volatile boolean down;
+
+        @Override
+        public synchronized int write(List<ActivationRecord> records) throws SQLException {
+            if (down) {
+                failedAttempt.countDown();
+                throw new SQLTransientConnectionException("database down (test)");
+            }
+            stored.addAll(records);
+            return records.size();
+        }
+
+        @Override
+        public int prune(Instant before) {
+            return 0;
+        }
+
+        synchronized List<ActivationRecord> stored() {
+            return List.copyOf(stored);
+        }
+    }
+
+    private static RegistryWriter writer(RecordStore store, int capacity) {
+        return new RegistryWriter(store, Clock.systemUTC(), RandomGenerator.getDefault(), capacity,
+                Duration.ofSeconds(30), Duration.ofDays(90), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsInsteadOfWaiting() throws Exception {
+        SwitchableStore store = new SwitchableStore();
+        RegistryWriter writer = writer(store, 5);
+        for (int i = 0; i < 8; i++) {
+            writer.offer(record(UUID.randomUUID(), "pc" + i, Instant.now(), 0));
+        }
+        assertThat(writer.queueDepth()).isEqualTo(5);
+        assertThat(writer.dropped()).isEqualTo(3);
+
+        writer.start();
+        writer.flush().get(1, TimeUnit.MINUTES);
+        writer.close();
+        assertThat(store.stored()).extracting(ActivationRecord::workstation)
+                .containsExactly("pc0", "pc1", "pc2", "pc3", "pc4");
+        assertThat(writer.stored()).isEqualTo(5);
+        assertThat(writer.queueDepth()).isZero();
+    }
+
+    @Test
+    void recordsWaitWhileTheDatabaseIsDownAndAreWrittenWhenItReturns() throws Exception {
+        SwitchableStore store = new SwitchableStore();
+        store.down = true;
+        RegistryWriter writer = writer(store, 1000);
+        writer.start();
+        for (int i = 0; i < 700; i++) {
+            writer.offer(record(UUID.randomUUID(), "pc" + i, Instant.now(), 0));
+        }
+        CompletableFuture<Void> flushed = writer.flush();
+        assertThat(store.failedAttempt.await(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(flushed).isNotDone();
+        assertThat(writer.queueDepth()).isEqualTo(700);
+        assertThat(writer.writeFailures()).isPositive();
+
+        store.down = false;
+        flushed.get(1, TimeUnit.MINUTES);
+        writer.close();
+        assertThat(store.stored()).hasSize(700);
+        assertThat(writer.dropped()).isZero();
+        assertThat(writer.lastFlushLatency()).isPositive();
+    }
+
+    @Test
+    void closeWritesEverythingStillQueued() {
+        SwitchableStore store = new SwitchableStore();
+        RegistryWriter writer = writer(store, 10_000);
+        writer.start();
+        for (int i = 0; i < 2500; i++) {
+            writer.offer(record(UUID.randomUUID(), "pc" + i, Instant.now(), 0));
+        }
+        writer.close();
+        assertThat(store.stored()).hasSize(2500);
+    }
+
+    @Test
+    void undecodableRequestsAreNotRecorded() {
+        SwitchableStore store = new SwitchableStore();
+        RegistryWriter writer = writer(store, 10);
+        writer.onActivation(new io.jkms.host.ActivationEvent(Instant.now(), null, java.util.Optional.empty(),
+                java.util.Optional.empty(), 0x8007000D, "bad", Duration.ZERO));
+        assertThat(writer.queueDepth()).isZero();
+        assertThat(writer.dropped()).isZero();
+    }
+}
