@@ -40,15 +40,18 @@ public final class KmsServer implements AutoCloseable {
 
     private final ListenerSettings settings;
     private final ActivationHandler handler;
+    private final RpcProblemListener problems;
     private final EventLoopGroup group;
     private final ChannelGroup serverChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicLong assocGroups;
     private final List<InetSocketAddress> bound = new ArrayList<>();
 
-    private KmsServer(ListenerSettings settings, ActivationHandler handler, RandomGenerator random, int threads) {
+    private KmsServer(ListenerSettings settings, ActivationHandler handler, RpcProblemListener problems,
+                      RandomGenerator random, int threads) {
         this.settings = settings;
         this.handler = handler;
+        this.problems = problems;
         this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
         // Association groups: random start, one per connection, never 0 (as vlmcsd).
         this.assocGroups = new AtomicLong(random.nextInt() & 0x7FFF_FFFFL);
@@ -57,7 +60,13 @@ public final class KmsServer implements AutoCloseable {
     /** Binds every address of the settings; fails (and releases what it bound) if any cannot be bound. */
     public static KmsServer start(ListenerSettings settings, ActivationHandler handler, RandomGenerator random,
                                   int threads) throws IOException {
-        KmsServer server = new KmsServer(settings, handler, random, threads);
+        return start(settings, handler, RpcProblemListener.NONE, random, threads);
+    }
+
+    /** As {@link #start(ListenerSettings, ActivationHandler, RandomGenerator, int)}, telling {@code problems}. */
+    public static KmsServer start(ListenerSettings settings, ActivationHandler handler, RpcProblemListener problems,
+                                  RandomGenerator random, int threads) throws IOException {
+        KmsServer server = new KmsServer(settings, handler, problems, random, threads);
         try {
             server.bindAll();
         } catch (IOException | RuntimeException e) {
@@ -117,6 +126,10 @@ public final class KmsServer implements AutoCloseable {
 
     ActivationHandler handler() {
         return handler;
+    }
+
+    RpcProblemListener problems() {
+        return problems;
     }
 
     long nextAssocGroup() {
