@@ -41,6 +41,15 @@ public enum ConfigKey {
     THREADS("threads", "N", "0", false, "I/O threads; 0 means one per CPU core (0 to 256)."),
     LOG_LEVEL("log-level", "LEVEL", "info", false,
             "error, warn, info (one line per activation) or debug (every field)."),
+    WEB("web", "ADDR:PORT|off", "127.0.0.1:8080", false,
+            "Address of the web dashboard, JSON API and /metrics, or 'off'. Anywhere but loopback it asks for "
+                    + "the token (see --web-token)."),
+    WEB_TOKEN("web-token", "TOKEN", null, false,
+            "Token the dashboard asks for (16 to 256 visible ASCII characters). Default: one generated at first "
+                    + "start, printed once and kept in DATA-DIR/web-token (mode 600)."),
+    WEB_REQUIRE_TOKEN("web-require-token", "BOOL", "false", false,
+            "Ask for the token on a loopback address too (it is always asked for elsewhere)."),
+    DATA_DIR("data-dir", "DIR", "./data", false, "Directory for the host's state (the generated web token)."),
     CONFIG("config", "FILE", null, false, "TOML file with any of these settings (flags win over it, it wins "
             + "over JKMS_* environment variables).");
 

@@ -6,10 +6,13 @@ import io.jkms.host.IdentitySettings.FixedIdentity;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
 import io.jkms.protocol.Epid;
+import io.jkms.web.WebSettings;
 import io.jkms.wire.Bytes;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +55,31 @@ public final class HostConfigParser {
         IdentitySettings identity = new IdentitySettings(OptionalInt.of((int) integer(ConfigKey.HOST_BUILD, 2600, 99999)),
                 lcid(), optional(ConfigKey.HWID).map(v -> hwid(v, v.value())), epids(), ndr64());
         return new HostConfig(listener, policy, identity, bool(ConfigKey.BTFN), (int) integer(ConfigKey.THREADS, 0, 256),
-                logLevel());
+                logLevel(), web());
+    }
+
+    private WebSettings web() {
+        ConfigValue bind = single(ConfigKey.WEB);
+        Optional<InetSocketAddress> address = bind.value().trim().equalsIgnoreCase("off") ? Optional.empty()
+                : Optional.of(address(bind, WebSettings.defaults().bind().orElseThrow().getPort()));
+        Optional<String> token = optional(ConfigKey.WEB_TOKEN).map(value -> {
+            try {
+                WebSettings.checkToken(value.value().trim());
+            } catch (IllegalArgumentException e) {
+                // The value is not echoed: it may be a secret with a typo.
+                throw new ConfigException("invalid value for web-token (from " + value.source() + "): "
+                        + e.getMessage());
+            }
+            return value.value().trim();
+        });
+        ConfigValue dir = single(ConfigKey.DATA_DIR);
+        Path dataDir;
+        try {
+            dataDir = Path.of(dir.value().trim());
+        } catch (InvalidPathException e) {
+            throw ConfigException.invalid(dir, "a directory path");
+        }
+        return new WebSettings(address, token, bool(ConfigKey.WEB_REQUIRE_TOKEN), dataDir);
     }
 
     private ConfigValue single(ConfigKey key) {
@@ -198,9 +225,13 @@ public final class HostConfigParser {
 
     /** {@code host:port}, {@code [v6]:port}, or a bare address (port 1688). Literals only: no name lookups. */
     static InetSocketAddress address(ConfigValue value) {
+        return address(value, ListenerSettings.DEFAULT_PORT);
+    }
+
+    private static InetSocketAddress address(ConfigValue value, int defaultPort) {
         String text = value.value().trim();
         String host = text;
-        int port = ListenerSettings.DEFAULT_PORT;
+        int port = defaultPort;
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
             if (close < 0) {

@@ -23,7 +23,7 @@ final class TestHost implements AutoCloseable {
         this.host = host;
     }
 
-    /** Settings as {@code key, value, key, value…} pairs; listens on 127.0.0.1:0 unless given. */
+    /** Settings as {@code key, value, key, value…} pairs; listens on 127.0.0.1:0 and has no dashboard unless given. */
     static TestHost start(String... settings) throws IOException {
         return start(Catalog.loadDefault(), settings);
     }
@@ -35,6 +35,7 @@ final class TestHost implements AutoCloseable {
             flags.computeIfAbsent(key, k -> new ArrayList<>()).add(new ConfigValue(key, settings[i + 1], "test"));
         }
         flags.putIfAbsent(ConfigKey.LISTEN, List.of(new ConfigValue(ConfigKey.LISTEN, "127.0.0.1:0", "test")));
+        flags.putIfAbsent(ConfigKey.WEB, List.of(new ConfigValue(ConfigKey.WEB, "off", "test")));
         HostConfig config = HostConfigParser.parse(ConfigSources.merge(List.of(flags)));
         return new TestHost(HostRunner.start(config, catalog, new SecureRandom(), Clock.systemUTC()));
     }
