@@ -69,6 +69,11 @@ public final class ReadinessProbe {
         return bound;
     }
 
+    static String hostPort(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
     /** A current Windows client product with a SKU ID (what most real clients are). */
     private static Product probeProduct(Catalog catalog) {
         return catalog.products().stream().filter(p -> p.kmsActivatable() && p.skuId().isPresent()
@@ -96,7 +101,7 @@ public final class ReadinessProbe {
         ClientOptions options = new ClientOptions(true, true, Duration.ofSeconds(2));
         try (KmsClient client = KmsClient.connect(target, options, random)) {
             ActivationResult result = client.activate(request(at));
-            return result.activated() ? new Result(true, "activation through " + target + " succeeded", at)
+            return result.activated() ? new Result(true, "activation through " + hostPort(target) + " succeeded", at)
                     : new Result(false, "the host refused the probe: " + Hresult.describe(result.hresult()), at);
         } catch (ClientException e) {
             return new Result(false, e.getMessage(), at);

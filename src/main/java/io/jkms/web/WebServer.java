@@ -24,28 +24,32 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.ReadTimeoutHandler;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
-import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP for {@link WebApp} on its own small Netty threads: one for I/O, two for pages (registry reads and the
+ * HTTP for {@link WebApp} on its own threads: one Netty thread for I/O, two for pages (registry reads and the
  * readiness probe block, so they never run on an I/O thread, and never on the KMS host's). Requests are bounded:
- * 2 KiB request line, 8 KiB of headers, 16 KiB of body, 30 s to arrive.
+ * 2 KiB request line, 8 KiB of headers, 16 KiB of body, 30 s to arrive, 64 waiting (then 503).
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     static final int MAX_BODY = 16 * 1024;
 
+    static final int MAX_QUEUED = 64;
+
     private final EventLoopGroup io = new NioEventLoopGroup(1);
-    private final EventExecutorGroup pages = new DefaultEventExecutorGroup(2);
+    private final ThreadPoolExecutor pages = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUED), WebServer::pageThread);
     private final WebApp app;
     private Channel channel;
 
@@ -74,7 +78,7 @@ public final class WebServer implements AutoCloseable {
                                 .addLast(new HttpServerCodec(Query.MAX_URI + 64, 8192, 8192))
                                 .addLast(new HttpServerKeepAliveHandler())
                                 .addLast(new HttpObjectAggregator(MAX_BODY))
-                                .addLast(pages, new Handler());
+                                .addLast(new Handler());
                     }
                 }).bind(address).awaitUninterruptibly();
         if (!future.isSuccess()) {
@@ -94,30 +98,44 @@ public final class WebServer implements AutoCloseable {
             channel.close().awaitUninterruptibly();
         }
         io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        pages.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        pages.shutdownNow();
+    }
+
+    private static Thread pageThread(Runnable task) {
+        Thread thread = new Thread(task, "jkms-web-page");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        /** Copies the request off the buffer and answers it on a page thread (pages may block; I/O must not). */
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            WebResponse response;
-            if (!request.decoderResult().isSuccess()) {
-                response = WebResponse.text(400, "malformed HTTP request\n");
-            } else {
-                Map<String, String> headers = new HashMap<>();
-                request.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(java.util.Locale.ROOT),
-                        h.getValue(), (a, b) -> a + ", " + b));
-                response = handle(new WebRequest(request.method().name(), request.uri(), headers,
-                        request.content().toString(StandardCharsets.UTF_8)));
-            }
             boolean head = request.method().name().equals("HEAD");
+            boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+            if (!request.decoderResult().isSuccess()) {
+                send(ctx, WebResponse.text(400, "malformed HTTP request\n"), head, false);
+                return;
+            }
+            Map<String, String> headers = new HashMap<>();
+            request.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(java.util.Locale.ROOT),
+                    h.getValue(), (a, b) -> a + ", " + b));
+            WebRequest copy = new WebRequest(request.method().name(), request.uri(), headers,
+                    request.content().toString(StandardCharsets.UTF_8));
+            try {
+                pages.execute(() -> send(ctx, handle(copy), head, keepAlive));
+            } catch (RejectedExecutionException e) {
+                send(ctx, WebResponse.text(503, "busy\n"), head, false);
+            }
+        }
+
+        private void send(ChannelHandlerContext ctx, WebResponse response, boolean head, boolean keepAlive) {
             FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(response.status()),
                     head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
             out.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
             response.headers().forEach((k, v) -> out.headers().set(k, v));
             HttpUtil.setContentLength(out, response.body().length);
-            boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
             HttpUtil.setKeepAlive(out, keepAlive);
             ChannelFuture written = ctx.writeAndFlush(out);
             if (!keepAlive) {
