@@ -99,7 +99,7 @@ final class ProductsView {
                     .append(Html.esc(ProductsParams.haystack(p))).append("\" data-family=\"")
                     .append(p.family().label()).append("\"><td>").append(Html.esc(p.name()))
                     .append("<div class=\"muted\">").append(Html.esc(p.release())).append("</div></td><td>")
-                    .append(Html.esc(p.family().displayName())).append("</td><td>").append(copyable(p.gvlk()))
+                    .append(Html.esc(p.family().displayName())).append("</td><td>").append(copyable(p.gvlk()).replace("<code>", "<code class=\"gvlk\">"))
                     .append("</td><td>");
             if (p.kmsActivatable()) {
                 b.append(copyable(scriptCommand(p, hostPort))).append("<details><summary>activate.cmd</summary>")

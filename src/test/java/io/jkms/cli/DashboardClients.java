@@ -3,6 +3,7 @@ package io.jkms.cli;
 import io.jkms.client.ActivationResult;
 import io.jkms.client.ClientOptions;
 import io.jkms.client.KmsClient;
+import io.jkms.protocol.KmsRequest;
 import io.jkms.protocol.ProtocolVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** What the dashboard tests do to a host: activations as Windows clients make them, garbage, HTTP requests. */
 final class DashboardClients {
@@ -43,6 +45,19 @@ final class DashboardClients {
             }
         }
         return results;
+    }
+
+    /** Activations of one machine (one CMID, as a real client keeps it), one connection each. */
+    static void activateMachine(InetSocketAddress kms, HostEndToEndTest.Product product, UUID cmid,
+                                String workstation, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            try (KmsClient client = KmsClient.connect(kms, ClientOptions.defaults(), new SecureRandom())) {
+                KmsRequest r = product.request(workstation);
+                client.activate(new KmsRequest(r.version(), r.vmInfo(), r.licenseStatus(), r.bindingExpiration(),
+                        r.appId(), r.skuId(), r.kmsId(), cmid, r.requiredClientCount(), r.clientTime(),
+                        r.previousCmid(), r.workstationName()));
+            }
+        }
     }
 
     /** A header whose frag_length is impossible; returns once the host has closed the connection. */
