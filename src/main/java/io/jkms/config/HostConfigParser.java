@@ -54,8 +54,8 @@ public final class HostConfigParser {
                         : Optional.empty());
         IdentitySettings identity = new IdentitySettings(OptionalInt.of((int) integer(ConfigKey.HOST_BUILD, 2600, 99999)),
                 lcid(), optional(ConfigKey.HWID).map(v -> hwid(v, v.value())), epids(), ndr64());
-        return new HostConfig(listener, policy, identity, bool(ConfigKey.BTFN), (int) integer(ConfigKey.THREADS, 0, 256),
-                logLevel(), web());
+        return new HostConfig(listener, policy, identity, bool(ConfigKey.BTFN),
+                (int) integer(ConfigKey.THREADS, 0, 256), logLevel(), web());
     }
 
     private WebSettings web() {

@@ -38,7 +38,8 @@ public record ClientsParams(String search, String sort, boolean descending, int 
     /** The URL of this state with another page, sort or search. */
     String url(String base) {
         return Html.url(base, "q", search, "sort", sort, "dir", descending ? "desc" : "asc",
-                "page", page == 1 ? "" : Integer.toString(page), "size", size == DEFAULT_SIZE ? "" : Integer.toString(size));
+                "page", page == 1 ? "" : Integer.toString(page),
+                "size", size == DEFAULT_SIZE ? "" : Integer.toString(size));
     }
 
     ClientsParams withPage(int newPage) {

@@ -59,7 +59,8 @@ final class HealthView {
                 .append(ready.ready() ? "ok\">yes" : "bad\">no").append(" <span class=\"muted\">")
                 .append(Html.esc(ready.detail())).append(" (").append(Views.time(ready.at())).append(")</span></dd>")
                 .append("<dt>KMS listeners</dt><dd>");
-        host.kmsAddresses().forEach(a -> b.append("<code>").append(Html.esc(ReadinessProbe.hostPort(a))).append("</code> "));
+        host.kmsAddresses().forEach(a -> b.append("<code>").append(Html.esc(ReadinessProbe.hostPort(a)))
+                .append("</code> "));
         b.append("</dd><dt>Open connections</dt><dd>").append(host.openConnections().getAsInt())
                 .append("</dd><dt>Uptime</dt><dd>").append(uptime()).append("</dd><dt>Registry</dt><dd>")
                 .append(Html.esc(registry.kind())).append(", ").append(registry.queueDepth()).append(" queued, ")

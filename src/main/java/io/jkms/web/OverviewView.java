@@ -98,7 +98,8 @@ final class OverviewView {
         if (o.errors().isEmpty()) {
             b.append("<p class=\"muted\">No refusals in 30 days.</p>");
         } else {
-            b.append("<table id=\"errors\"><thead><tr><th>HRESULT</th><th>Meaning</th><th>Count</th></tr></thead><tbody>");
+            b.append("<table id=\"errors\"><thead><tr><th>HRESULT</th><th>Meaning</th><th>Count</th></tr></thead>")
+                    .append("<tbody>");
             o.errors().forEach((h, n) -> b.append("<tr><td><code>").append(Hresult.hex(h)).append("</code> ")
                     .append(Html.esc(Hresult.name(h))).append("</td><td>").append(Html.esc(Hresult.meaning(h)))
                     .append("</td><td>").append(n).append("</td></tr>"));

@@ -31,6 +31,7 @@ public record ProductsParams(String search, Optional<Family> family) {
     /** The text the filter (here and in the page's script) searches. */
     static String haystack(Product p) {
         return String.join(" ", p.names()).toLowerCase(Locale.ROOT) + " " + p.release().toLowerCase(Locale.ROOT)
-                + " " + String.join(" ", p.editionIds()).toLowerCase(Locale.ROOT) + " " + p.gvlk().toLowerCase(Locale.ROOT);
+                + " " + String.join(" ", p.editionIds()).toLowerCase(Locale.ROOT)
+                + " " + p.gvlk().toLowerCase(Locale.ROOT);
     }
 }

@@ -81,7 +81,8 @@ final class ProductsView {
                 .append("</code>. Run a script from an elevated command prompt.</p>")
                 .append("<form class=\"search\" method=\"get\" action=\"/products\">")
                 .append("<input type=\"search\" name=\"q\" id=\"product-filter\" maxlength=\"")
-                .append(ProductsParams.MAX_SEARCH).append("\" placeholder=\"name, release, EditionID or GVLK\" value=\"")
+                .append(ProductsParams.MAX_SEARCH)
+                .append("\" placeholder=\"name, release, EditionID or GVLK\" value=\"")
                 .append(Html.esc(params.search())).append("\"><select name=\"family\" id=\"family\">")
                 .append(option("all", "All families", params.family().isEmpty()));
         for (Family f : Family.values()) {
@@ -99,7 +100,8 @@ final class ProductsView {
                     .append(Html.esc(ProductsParams.haystack(p))).append("\" data-family=\"")
                     .append(p.family().label()).append("\"><td>").append(Html.esc(p.name()))
                     .append("<div class=\"muted\">").append(Html.esc(p.release())).append("</div></td><td>")
-                    .append(Html.esc(p.family().displayName())).append("</td><td>").append(copyable(p.gvlk()).replace("<code>", "<code class=\"gvlk\">"))
+                    .append(Html.esc(p.family().displayName())).append("</td><td>")
+                    .append(copyable(p.gvlk()).replace("<code>", "<code class=\"gvlk\">"))
                     .append("</td><td>");
             if (p.kmsActivatable()) {
                 b.append(copyable(scriptCommand(p, hostPort))).append("<details><summary>activate.cmd</summary>")

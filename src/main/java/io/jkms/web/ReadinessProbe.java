@@ -77,7 +77,8 @@ public final class ReadinessProbe {
     /** A current Windows client product with a SKU ID (what most real clients are). */
     private static Product probeProduct(Catalog catalog) {
         return catalog.products().stream().filter(p -> p.kmsActivatable() && p.skuId().isPresent()
-                        && !p.preview() && !p.retail() && p.family() == Family.WINDOWS_CLIENT && p.protocolVersion() == 6)
+                        && !p.preview() && !p.retail() && p.family() == Family.WINDOWS_CLIENT
+                        && p.protocolVersion() == 6)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the catalog has no product to probe readiness with"));
     }

@@ -38,7 +38,7 @@ public record WebSettings(Optional<InetSocketAddress> bind, Optional<String> tok
     /** 16 to 256 visible ASCII characters: what fits in a header and a cookie unquoted. */
     public static void checkToken(String token) {
         if (token.length() < MIN_TOKEN_LENGTH || token.length() > MAX_TOKEN_LENGTH
-                || !token.chars().allMatch(c -> c > 0x20 && c < 0x7F && c != '"' && c != ';' && c != ',' && c != '\\')) {
+                || !token.chars().allMatch(c -> c > 0x20 && c < 0x7F && "\";,\\".indexOf(c) < 0)) {
             throw new IllegalArgumentException("a token must be " + MIN_TOKEN_LENGTH + " to " + MAX_TOKEN_LENGTH
                     + " visible ASCII characters without quotes, commas, semicolons or backslashes");
         }

@@ -76,7 +76,8 @@ class DashboardBrowserTest {
                 "whitelist", "1")) {
             InetSocketAddress kms = host.address();
             InetSocketAddress web = host.host.web().orElseThrow().address();
-            DashboardClients.activateMachine(kms, DashboardClients.WIN10, java.util.UUID.randomUUID(), "BROWSER-PC-01", 2);
+            DashboardClients.activateMachine(kms, DashboardClients.WIN10, java.util.UUID.randomUUID(),
+                    "BROWSER-PC-01", 2);
             DashboardClients.activate(kms, DashboardClients.WIN10, "LAPTOP-7");
             DashboardClients.activate(kms, DashboardClients.OFFICE_2010, "BROWSER-OFFICE", HOSTILE);
             DashboardClients.activate(kms, DashboardClients.UNKNOWN, "REFUSED-PC");

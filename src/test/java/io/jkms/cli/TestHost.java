@@ -23,7 +23,7 @@ final class TestHost implements AutoCloseable {
         this.host = host;
     }
 
-    /** Settings as {@code key, value, key, value…} pairs; listens on 127.0.0.1:0 and has no dashboard unless given. */
+    /** Settings as {@code key, value, key, value…} pairs; listens on 127.0.0.1:0, no dashboard, unless given. */
     static TestHost start(String... settings) throws IOException {
         return start(Catalog.loadDefault(), settings);
     }

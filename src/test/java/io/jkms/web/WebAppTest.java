@@ -80,8 +80,9 @@ class WebAppTest {
 
     @Test
     void productsAreFilteredAndCarryTheScriptCommandsForThisHost() throws Exception {
-        JsonNode products = json.readTree(app.handle(WebRequest.get("/api/products?q=windows+11+pro&family=windows-client")
-                .withHeader("Host", "kms.example.org:8080")).text());
+        JsonNode products = json.readTree(app.handle(
+                WebRequest.get("/api/products?q=windows+11+pro&family=windows-client")
+                        .withHeader("Host", "kms.example.org:8080")).text());
         assertThat(products.get("kmsHost").asText()).isEqualTo("kms.example.org:1688");
         assertThat(products.get("products")).isNotEmpty().allSatisfy(p -> {
             assertThat(p.get("name").asText()).contains("Pro");
