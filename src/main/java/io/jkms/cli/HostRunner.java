@@ -62,12 +62,19 @@ final class HostRunner {
         HostIdentity identity = host.identity();
         LOG.info("jkms KMS host listening on {}", host.server().boundAddresses());
         LOG.info("client registry: {}", host.registry().settings());
+        host.web().ifPresent(web -> LOG.info("dashboard on http://{}/ ({})", hostPort(web.address()),
+                config.web().tokenRequired(web.address()) ? "token required" : "loopback, no token"));
         LOG.info("host build {} ({}), LCID {}, NDR64 {}, BTFN {}", identity.build().build(), identity.build().name(),
                 identity.lcid(), identity.ndr64() ? "on" : "off", config.btfn() ? "on" : "off");
         for (CsvlkIdentity csvlk : identity.all()) {
             LOG.info("ePID {} {} HWID {} ({})", String.format("%-12s", csvlk.csvlk().id()), csvlk.epid(),
                     csvlk.hwid().hex().toUpperCase(Locale.ROOT), csvlk.source());
         }
+    }
+
+    private static String hostPort(java.net.InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static void setLogLevel(String level) {

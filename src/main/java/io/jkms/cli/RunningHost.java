@@ -13,7 +13,14 @@ import io.jkms.host.HostIdentity;
 import io.jkms.host.KmsServer;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
+import io.jkms.metrics.JvmMetrics;
+import io.jkms.metrics.KmsMetrics;
 import io.jkms.registry.Registry;
+import io.jkms.web.ReadinessProbe;
+import io.jkms.web.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
 import io.jkms.rpc.RpcSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +40,9 @@ final class RunningHost implements AutoCloseable {
 
     private final KmsServer server;
     private final Registry registry;
+    private final PrometheusMeterRegistry meters;
+    private final JvmMetrics jvm;
+    private final Optional<WebServer> web;
     private final ActivationHandler handler;
     private final ActivationLog log;
     private final RandomGenerator random;
@@ -42,8 +52,12 @@ final class RunningHost implements AutoCloseable {
     private volatile HostIdentity identity;
 
     private RunningHost(KmsServer server, Registry registry, ActivationHandler handler, ActivationLog log,
-                        HostConfig config, Catalog catalog, HostIdentity identity, RandomGenerator random, Clock clock) {
+                        HostConfig config, Catalog catalog, HostIdentity identity, RandomGenerator random, Clock clock,
+                        PrometheusMeterRegistry meters, JvmMetrics jvm, Optional<WebServer> web) {
         this.server = server;
+        this.meters = meters;
+        this.jvm = jvm;
+        this.web = web;
         this.registry = registry;
         this.handler = handler;
         this.log = log;
@@ -64,20 +78,57 @@ final class RunningHost implements AutoCloseable {
                              List<ActivationListener> listeners) throws IOException {
         HostIdentity identity = identity(config, catalog, random, clock);
         Registry registry = Registry.open(config.registry(), clock, random);
+        Parts parts = new Parts(registry);
         try {
+            parts.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            parts.jvm = new JvmMetrics(parts.meters);
+            KmsMetrics metrics = new KmsMetrics(parts.meters, catalog);
             ActivationLog log = new ActivationLog(catalog);
             List<ActivationListener> all = new ArrayList<>();
             all.add(log);
-            all.add(registry.writer());
+            all.add(ReadinessProbe.skippingProbes(metrics));
+            all.add(ReadinessProbe.skippingProbes(registry.writer()));
             all.addAll(listeners);
             ActivationHandler handler = new ActivationHandler(policy(config, catalog, identity, registry, clock), random,
                     clock, all);
             int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
-            KmsServer server = KmsServer.start(listenerSettings(config, identity), handler, random, threads);
-            return new RunningHost(server, registry, handler, log, config, catalog, identity, random, clock);
+            parts.server = KmsServer.start(listenerSettings(config, identity), handler, metrics, random, threads);
+            metrics.bindConnections(parts.server::openConnections);
+            metrics.bindRegistry(registry.health());
+            metrics.bindRefusals(parts.server.counters());
+            Optional<WebServer> web = config.web().bind().isEmpty() ? Optional.empty()
+                    : Optional.of(DashboardWiring.start(config.web(), parts.server, identity, catalog, registry,
+                            parts.meters, random, clock));
+            return new RunningHost(parts.server, registry, handler, log, config, catalog, identity, random, clock,
+                    parts.meters, parts.jvm, web);
         } catch (IOException | RuntimeException e) {
-            registry.close();
+            parts.close();
             throw e;
+        }
+    }
+
+    /** What has been started so far, to be released if a later step of start-up fails. */
+    private static final class Parts {
+        final Registry registry;
+        PrometheusMeterRegistry meters;
+        JvmMetrics jvm;
+        KmsServer server;
+
+        Parts(Registry registry) {
+            this.registry = registry;
+        }
+
+        void close() {
+            if (server != null) {
+                server.close();
+            }
+            if (jvm != null) {
+                jvm.close();
+            }
+            if (meters != null) {
+                meters.close();
+            }
+            registry.close();
         }
     }
 
@@ -129,10 +180,10 @@ final class RunningHost implements AutoCloseable {
         HostConfig next = requested;
         HostIdentity nextIdentity = next.identity().equals(config.identity())
                 && nextCatalog.csvlks().equals(catalog.csvlks()) ? identity : identity(next, nextCatalog, random, clock);
-        if (!next.registry().equals(config.registry())) {
-            LOG.warn("registry settings changed: restart to apply (still using {})", registry.settings());
+        if (!next.registry().equals(config.registry()) || !next.web().equals(config.web())) {
+            LOG.warn("registry or dashboard settings changed: restart to apply them (the rest is applied now)");
             next = new HostConfig(next.listener(), next.policy(), next.identity(), next.btfn(), next.threads(),
-                    next.logLevel(), next.catalogFile(), config.registry());
+                    next.logLevel(), next.catalogFile(), config.registry(), config.web());
         }
         ActivationPolicy policy = policy(next, nextCatalog, nextIdentity, registry, clock);
         server.update(listenerSettings(next, nextIdentity));
@@ -163,12 +214,23 @@ final class RunningHost implements AutoCloseable {
         return config;
     }
 
+    Optional<WebServer> web() {
+        return web;
+    }
+
+    PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
     /** Drains the connections first, so that the registry then stores every activation they made. */
     @Override
     public void close() {
         try {
+            web.ifPresent(WebServer::close);
             server.close();
         } finally {
+            jvm.close();
+            meters.close();
             registry.close();
         }
     }

@@ -26,7 +26,8 @@ public enum ConfigKey {
     CLIENT_TIME_CHECK("client-time-check", "BOOL", "false", false,
             "Refuse clients whose clock is more than 4 hours off the host's (0xC004F06C), as genuine hosts do."),
     DATA_DIR("data-dir", "DIR", "./data", false,
-            "Directory of the embedded SQLite client registry (registry.db), created on first start."),
+            "Directory for the host's state, created on first start: the embedded SQLite client registry "
+                    + "(registry.db) and the generated dashboard token (web-token)."),
     DATABASE("database", "JDBC-URL", null, false,
             "PostgreSQL client registry instead of SQLite, shared by every host given the same URL, e.g. "
                     + "jdbc:postgresql://db.example:5432/jkms (user and password may be URL parameters)."),
@@ -80,6 +81,14 @@ public enum ConfigKey {
             "Product catalog JSON to use instead of the built-in one (same format; reloaded on SIGHUP)."),
     LOG_LEVEL("log-level", "LEVEL", "info", false,
             "error, warn, info (one line per activation) or debug (every field)."),
+    WEB("web", "ADDR:PORT|off", "127.0.0.1:8080", false,
+            "Address of the web dashboard, JSON API and /metrics, or 'off'. Anywhere but loopback it asks for "
+                    + "the token (see --web-token)."),
+    WEB_TOKEN("web-token", "TOKEN", null, false,
+            "Token the dashboard asks for (16 to 256 visible ASCII characters). Default: one generated at first "
+                    + "start, printed once and kept in DATA-DIR/web-token (mode 600)."),
+    WEB_REQUIRE_TOKEN("web-require-token", "BOOL", "false", false,
+            "Ask for the token on a loopback address too (it is always asked for elsewhere)."),
     CONFIG("config", "FILE", null, false, "TOML file with any of these settings (flags win over it, it wins "
             + "over JKMS_* environment variables).");
 

@@ -4,6 +4,7 @@ import io.jkms.host.IdentitySettings;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
 import io.jkms.registry.RegistrySettings;
+import io.jkms.web.WebSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -14,7 +15,9 @@ import java.util.Optional;
  * @param threads     I/O threads, 0 for one per core
  * @param catalogFile a catalog to use instead of the built-in one
  * @param registry    where activations are recorded (and, with {@code --client-count real}, counted)
+ * @param web         the dashboard, JSON API and metrics
  */
 public record HostConfig(ListenerSettings listener, PolicySettings policy, IdentitySettings identity, boolean btfn,
-                         int threads, String logLevel, Optional<Path> catalogFile, RegistrySettings registry) {
+                         int threads, String logLevel, Optional<Path> catalogFile, RegistrySettings registry,
+                         WebSettings web) {
 }

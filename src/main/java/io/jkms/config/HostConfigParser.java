@@ -11,10 +11,12 @@ import io.jkms.host.PolicySettings;
 import io.jkms.protocol.Epid;
 import io.jkms.registry.RegistrySettings;
 import io.jkms.rpc.RpcSettings;
+import io.jkms.web.WebSettings;
 import io.jkms.wire.Bytes;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +73,7 @@ public final class HostConfigParser {
         IdentitySettings identity = new IdentitySettings(OptionalInt.of((int) integer(ConfigKey.HOST_BUILD, 2600, 99999)),
                 lcid(), optional(ConfigKey.HWID).map(v -> hwid(v, v.value())), epids(), ndr64());
         return new HostConfig(listener, policy, identity, bool(ConfigKey.BTFN), (int) integer(ConfigKey.THREADS, 0, 256),
-                logLevel(), optional(ConfigKey.CATALOG).map(v -> Path.of(v.value().trim())), registry(policy));
+                logLevel(), optional(ConfigKey.CATALOG).map(v -> Path.of(v.value().trim())), registry(policy), web());
     }
 
     private RegistrySettings registry(PolicySettings policy) {
@@ -117,6 +119,30 @@ public final class HostConfigParser {
             }
         }
         throw ConfigException.invalid(value, "10ms to 60s, with the suffix ms or s (e.g. 500ms, 1s)");
+    }
+
+    private WebSettings web() {
+        ConfigValue bind = single(ConfigKey.WEB);
+        Optional<InetSocketAddress> address = bind.value().trim().equalsIgnoreCase("off") ? Optional.empty()
+                : Optional.of(address(bind, WebSettings.defaults().bind().orElseThrow().getPort()));
+        Optional<String> token = optional(ConfigKey.WEB_TOKEN).map(value -> {
+            try {
+                WebSettings.checkToken(value.value().trim());
+            } catch (IllegalArgumentException e) {
+                // The value is not echoed: it may be a secret with a typo.
+                throw new ConfigException("invalid value for web-token (from " + value.source() + "): "
+                        + e.getMessage());
+            }
+            return value.value().trim();
+        });
+        ConfigValue dir = single(ConfigKey.DATA_DIR);
+        Path dataDir;
+        try {
+            dataDir = Path.of(dir.value().trim());
+        } catch (InvalidPathException e) {
+            throw ConfigException.invalid(dir, "a directory path");
+        }
+        return new WebSettings(address, token, bool(ConfigKey.WEB_REQUIRE_TOKEN), dataDir);
     }
 
     private ConfigValue single(ConfigKey key) {
@@ -279,9 +305,13 @@ public final class HostConfigParser {
 
     /** {@code host:port}, {@code [v6]:port}, or a bare address (port 1688). Literals only: no name lookups. */
     static InetSocketAddress address(ConfigValue value) {
+        return address(value, ListenerSettings.DEFAULT_PORT);
+    }
+
+    private static InetSocketAddress address(ConfigValue value, int defaultPort) {
         String text = value.value().trim();
         String host = text;
-        int port = ListenerSettings.DEFAULT_PORT;
+        int port = defaultPort;
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
             if (close < 0) {

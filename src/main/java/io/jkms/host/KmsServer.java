@@ -34,6 +34,7 @@ public final class KmsServer implements AutoCloseable {
 
     private volatile ListenerSettings settings;
     private final ActivationHandler handler;
+    private final RpcProblemListener problems;
     private final EventLoopGroup group;
     private final ChannelGroup serverChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -42,10 +43,12 @@ public final class KmsServer implements AutoCloseable {
     private final AcceptGate acceptGate;
     private final HostCounters counters = new HostCounters();
 
-    private KmsServer(ListenerSettings settings, ActivationHandler handler, RandomGenerator random, int threads) {
+    private KmsServer(ListenerSettings settings, ActivationHandler handler, RpcProblemListener problems,
+                      RandomGenerator random, int threads) {
         this.settings = settings;
         this.handler = handler;
         this.acceptGate = new AcceptGate(settings.gateRules(), counters);
+        this.problems = problems;
         this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
         // Association groups: random start, one per connection, never 0 (as vlmcsd).
         this.assocGroups = new AtomicLong(random.nextInt() & 0x7FFF_FFFFL);
@@ -54,7 +57,13 @@ public final class KmsServer implements AutoCloseable {
     /** Binds every address of the settings; fails (and releases what it bound) if any cannot be bound. */
     public static KmsServer start(ListenerSettings settings, ActivationHandler handler, RandomGenerator random,
                                   int threads) throws IOException {
-        KmsServer server = new KmsServer(settings, handler, random, threads);
+        return start(settings, handler, RpcProblemListener.NONE, random, threads);
+    }
+
+    /** As {@link #start(ListenerSettings, ActivationHandler, RandomGenerator, int)}, telling {@code problems}. */
+    public static KmsServer start(ListenerSettings settings, ActivationHandler handler, RpcProblemListener problems,
+                                  RandomGenerator random, int threads) throws IOException {
+        KmsServer server = new KmsServer(settings, handler, problems, random, threads);
         try {
             server.bindAll();
         } catch (IOException | RuntimeException e) {
@@ -139,6 +148,10 @@ public final class KmsServer implements AutoCloseable {
         return handler;
     }
 
+    RpcProblemListener problems() {
+        return problems;
+    }
+
     long nextAssocGroup() {
         long value = assocGroups.incrementAndGet() & 0xFFFF_FFFFL;
         return value == 0 ? 1 : value;
@@ -163,7 +176,7 @@ public final class KmsServer implements AutoCloseable {
             ListenerSettings current = settings;
             channel.pipeline()
                     .addLast("frame", new PduFrameDecoder(current.rpc().maxFragLength(), current.idleTimeout().toNanos(),
-                            current.readTimeout().toNanos(), counters))
+                            current.readTimeout().toNanos(), counters, problems))
                     .addLast("rpc", new RpcConnectionHandler(KmsServer.this));
         }
     }

@@ -25,15 +25,18 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
     private final long idleNanos;
     private final long readNanos;
     private final HostCounters counters;
+    private final RpcProblemListener problems;
     private long lastRead;
     private long partialSince;
     private ScheduledFuture<?> timer;
 
-    PduFrameDecoder(int maxFragLength, long idleNanos, long readNanos, HostCounters counters) {
+    PduFrameDecoder(int maxFragLength, long idleNanos, long readNanos, HostCounters counters,
+                    RpcProblemListener problems) {
         this.maxFragLength = maxFragLength;
         this.idleNanos = idleNanos;
         this.readNanos = readNanos;
         this.counters = counters;
+        this.problems = problems;
     }
 
     @Override
@@ -80,6 +83,7 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
             if (fragLength < PduCodec.HEADER_LENGTH || fragLength > maxFragLength) {
                 in.skipBytes(in.readableBytes());
                 counters.count(Refusal.FRAME_TOO_LARGE);
+                problems.onProblem(RpcProblemListener.Kind.FRAME_LENGTH, "none");
                 ctx.close();
                 return;
             }

@@ -1,7 +1,10 @@
 package io.jkms.host;
 
+import io.jkms.rpc.BindNakPdu;
+import io.jkms.rpc.FaultPdu;
 import io.jkms.rpc.Pdu;
 import io.jkms.rpc.PduCodec;
+import io.jkms.rpc.RpcFaultException;
 import io.jkms.rpc.RpcSession;
 import io.jkms.rpc.SessionReply;
 import io.jkms.wire.Bytes;
@@ -49,7 +52,11 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
         SessionReply reply = session.onFragment(fragment);
         List<Pdu> replies = reply.replies();
         for (int i = 0; i < replies.size(); i++) {
+            count(replies.get(i));
             ctx.write(Unpooled.wrappedBuffer(PduCodec.encode(replies.get(i)).toArray()));
+        }
+        if (reply.close() && replies.isEmpty()) {
+            server.problems().onProblem(RpcProblemListener.Kind.PROTOCOL_CLOSE, "none");
         }
         if (reply.close()) {
             server.counters().count(Refusal.RPC_CLOSE);
@@ -57,6 +64,34 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
         } else {
             ctx.flush();
         }
+    }
+
+    private void count(Pdu reply) {
+        if (reply instanceof FaultPdu fault) {
+            server.problems().onProblem(RpcProblemListener.Kind.FAULT, faultName(fault.status()));
+        } else if (reply instanceof BindNakPdu nak) {
+            server.problems().onProblem(RpcProblemListener.Kind.BIND_NAK, nakReason(nak.rejectReason()));
+        }
+    }
+
+    static String faultName(long status) {
+        if (status == RpcFaultException.NCA_OP_RNG_ERROR) {
+            return "nca_op_rng_error";
+        }
+        if (status == RpcFaultException.NCA_UNK_IF) {
+            return "nca_unk_if";
+        }
+        return status == RpcFaultException.NCA_PROTO_ERROR ? "nca_proto_error" : "other";
+    }
+
+    static String nakReason(int reason) {
+        return switch (reason) {
+            case BindNakPdu.REASON_NOT_SPECIFIED -> "not_specified";
+            case BindNakPdu.REASON_TEMPORARY_CONGESTION -> "temporary_congestion";
+            case BindNakPdu.REASON_LOCAL_LIMIT_EXCEEDED -> "local_limit_exceeded";
+            case BindNakPdu.REASON_PROTOCOL_VERSION_NOT_SUPPORTED -> "protocol_version_not_supported";
+            default -> "other";
+        };
     }
 
     @Override

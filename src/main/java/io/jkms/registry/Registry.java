@@ -50,6 +50,42 @@ public final class Registry implements AutoCloseable {
         return writer;
     }
 
+    /** Queue depth, drops, flush times and problems, for metrics and the health page. */
+    public RegistryHealth health() {
+        String kind = settings.databaseUrl().isPresent() ? "postgresql" : "sqlite";
+        return new RegistryHealth() {
+            @Override
+            public long queueDepth() {
+                return writer.queueDepth();
+            }
+
+            @Override
+            public long dropped() {
+                return writer.dropped();
+            }
+
+            @Override
+            public long flushes() {
+                return writer.flushes();
+            }
+
+            @Override
+            public long flushNanos() {
+                return writer.flushNanos();
+            }
+
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public java.util.Optional<String> problem() {
+                return writer.problem();
+            }
+        };
+    }
+
     public RegistryReader reader() {
         return reader;
     }

@@ -48,6 +48,9 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
     private volatile long taken;
     private volatile long stored;
     private volatile Duration lastLatency = Duration.ZERO;
+    private volatile long flushes;
+    private volatile long flushNanos;
+    private volatile String failing;
     private volatile boolean closing;
     private Duration backoff = Duration.ZERO;
     private long nextPrune;
@@ -135,7 +138,11 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
             long started = System.nanoTime();
             try {
                 int fresh = store.write(batch);
-                lastLatency = Duration.ofNanos(System.nanoTime() - started);
+                long took = System.nanoTime() - started;
+                lastLatency = Duration.ofNanos(took);
+                flushNanos += took;
+                flushes++;
+                failing = null;
                 stored += fresh;
                 taken += batch.size();
                 batch.clear();
@@ -146,6 +153,7 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
                 }
             } catch (SQLException | RuntimeException e) {
                 failures.incrementAndGet();
+                failing = e.toString();
                 if (backoff.isZero()) {
                     LOG.warn("registry: cannot write activation records ({}); keeping them and retrying", e.toString());
                 }
@@ -236,6 +244,23 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
     @Override
     public Duration lastFlushLatency() {
         return lastLatency;
+    }
+
+    /** Batches written since start, and the time they took (for metrics). */
+    public long flushes() {
+        return flushes;
+    }
+
+    public long flushNanos() {
+        return flushNanos;
+    }
+
+    /** Why records are not being written right now, if they are not. */
+    public java.util.Optional<String> problem() {
+        String error = failing;
+        return error == null ? java.util.Optional.empty()
+                : java.util.Optional.of("cannot write to the database (" + error + "); " + queueDepth()
+                        + " record(s) waiting");
     }
 
     private record FlushRequest(long target, CompletableFuture<Void> done) {

@@ -26,8 +26,8 @@ final class TestHost implements AutoCloseable {
     }
 
     /**
-     * Settings as {@code key, value, key, value…} pairs; listens on 127.0.0.1:0 and keeps its SQLite registry
-     * in a fresh temporary directory unless given.
+     * Settings as {@code key, value, key, value…} pairs; listens on 127.0.0.1:0, keeps its SQLite registry in a
+     * fresh temporary directory and serves no dashboard, unless given.
      */
     static TestHost start(String... settings) throws IOException {
         return start(Catalog.loadDefault(), settings);
@@ -50,6 +50,7 @@ final class TestHost implements AutoCloseable {
 
     static HostConfig config(Map<ConfigKey, List<ConfigValue>> flags) {
         flags.putIfAbsent(ConfigKey.LISTEN, List.of(new ConfigValue(ConfigKey.LISTEN, "127.0.0.1:0", "test")));
+        flags.putIfAbsent(ConfigKey.WEB, List.of(new ConfigValue(ConfigKey.WEB, "off", "test")));
         if (!flags.containsKey(ConfigKey.DATA_DIR)) {
             try {
                 Path dataDir = Files.createTempDirectory("jkms-test-registry");

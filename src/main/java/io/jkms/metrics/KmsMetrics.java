@@ -1,0 +1,116 @@
+package io.jkms.metrics;
+
+import io.jkms.catalog.Catalog;
+import io.jkms.catalog.Family;
+import io.jkms.catalog.KmsGroup;
+import io.jkms.catalog.Product;
+import io.jkms.host.ActivationEvent;
+import io.jkms.host.ActivationListener;
+import io.jkms.host.HostCounters;
+import io.jkms.host.Refusal;
+import io.jkms.host.RpcProblemListener;
+import io.jkms.protocol.Hresult;
+import io.jkms.registry.RegistryHealth;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * The host's Prometheus metrics. Every label comes from a small fixed set (product family, protocol major,
+ * result name, fault kind): never a CMID, a workstation name or an address. Counting is a lock-free increment,
+ * so it is safe on the I/O thread.
+ */
+public final class KmsMetrics implements ActivationListener, RpcProblemListener {
+    static final String UNKNOWN = "unknown";
+
+    private final MeterRegistry registry;
+    private final Map<UUID, String> familyByKmsId;
+    private final Timer latency;
+
+    public KmsMetrics(MeterRegistry registry, Catalog catalog) {
+        this.registry = registry;
+        this.familyByKmsId = families(catalog);
+        this.latency = Timer.builder("jkms.activation.duration")
+                .description("Time from a decoded KMS request to its encoded answer")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /** KMS ID → family label; a group whose products span families is labelled by its application. */
+    private static Map<UUID, String> families(Catalog catalog) {
+        Map<UUID, String> labels = new HashMap<>();
+        for (KmsGroup group : catalog.kmsGroups()) {
+            var families = catalog.productsOf(group.kmsId()).stream().map(Product::family).distinct().toList();
+            String label = families.size() == 1 ? families.get(0).label()
+                    : group.appId().equals(Catalog.WINDOWS_APP) ? "windows" : Family.OFFICE.label();
+            labels.put(group.kmsId(), label);
+        }
+        return Map.copyOf(labels);
+    }
+
+    /** The family label of a KMS ID: a {@link Family#label()}, {@code windows}, or {@code unknown}. */
+    public String family(UUID kmsId) {
+        return familyByKmsId.getOrDefault(kmsId, UNKNOWN);
+    }
+
+    /** {@code activated}, the refusal's symbolic name in lower case, or {@code other}. */
+    static String result(int hresult) {
+        if (hresult == 0) {
+            return "activated";
+        }
+        String name = Hresult.name(hresult);
+        return name.startsWith("unknown") ? "other" : name.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void onActivation(ActivationEvent event) {
+        String family = event.request().map(r -> family(r.kmsId())).orElse(UNKNOWN);
+        String protocol = event.request().map(r -> Integer.toString(r.version().major())).orElse(UNKNOWN);
+        Counter.builder("jkms.activations").description("KMS activation requests answered")
+                .tag("family", family).tag("protocol", protocol).tag("result", result(event.hresult()))
+                .register(registry).increment();
+        latency.record(event.took().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void onProblem(RpcProblemListener.Kind kind, String detail) {
+        String name = kind == RpcProblemListener.Kind.FAULT ? "jkms.rpc.faults" : "jkms.rpc.malformed";
+        String description = kind == RpcProblemListener.Kind.FAULT ? "RPC requests answered with a FAULT PDU"
+                : "Connections refused or closed for RPC input the host could not accept";
+        Counter.builder(name).description(description).tag("kind", kind.name().toLowerCase(Locale.ROOT))
+                .tag("detail", detail).register(registry).increment();
+    }
+
+    /** The gauge of open KMS connections. */
+    public void bindConnections(IntSupplier openConnections) {
+        Gauge.builder("jkms.connections.open", openConnections, s -> s.getAsInt())
+                .description("KMS (TCP) connections open now").register(registry);
+    }
+
+    /** Queue depth, drops and flush latency of the registry's writer. */
+    /** Connections refused or closed by the host's access rules and limits, by reason. */
+    public void bindRefusals(HostCounters counters) {
+        for (Refusal refusal : Refusal.values()) {
+            FunctionCounter.builder("jkms.connections.refused", counters, c -> c.get(refusal))
+                    .tag("reason", refusal.label())
+                    .description("Connections refused or closed by access rules and limits").register(registry);
+        }
+    }
+
+    public void bindRegistry(RegistryHealth health) {
+        Gauge.builder("jkms.registry.queue.depth", health, h -> h.queueDepth())
+                .description("Activation records waiting to be written").register(registry);
+        FunctionCounter.builder("jkms.registry.dropped", health, h -> h.dropped())
+                .description("Activation records the registry dropped").register(registry);
+        FunctionTimer.builder("jkms.registry.flush", health, h -> h.flushes(), h -> h.flushNanos(),
+                TimeUnit.NANOSECONDS).description("Registry batch writes and the time they took").register(registry);
+    }
+}

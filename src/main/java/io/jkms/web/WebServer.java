@@ -1,0 +1,162 @@
+package io.jkms.web;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP for {@link WebApp} on its own threads: one Netty thread for I/O, two for pages (registry reads and the
+ * readiness probe block, so they never run on an I/O thread, and never on the KMS host's). Requests are bounded:
+ * 2 KiB request line, 8 KiB of headers, 16 KiB of body, 30 s to arrive, 64 waiting (then 503).
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    static final int MAX_BODY = 16 * 1024;
+
+    static final int MAX_QUEUED = 64;
+
+    private final EventLoopGroup io = new NioEventLoopGroup(1);
+    private final ThreadPoolExecutor pages = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUED), WebServer::pageThread);
+    private final WebApp app;
+    private Channel channel;
+
+    private WebServer(WebApp app) {
+        this.app = app;
+    }
+
+    public static WebServer start(InetSocketAddress address, WebApp app) throws IOException {
+        WebServer server = new WebServer(app);
+        try {
+            server.bind(address);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void bind(InetSocketAddress address) throws IOException {
+        ChannelFuture future = new ServerBootstrap().group(io).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new ReadTimeoutHandler(30, TimeUnit.SECONDS))
+                                .addLast(new HttpServerCodec(Query.MAX_URI + 64, 8192, 8192))
+                                .addLast(new HttpServerKeepAliveHandler())
+                                .addLast(new HttpObjectAggregator(MAX_BODY))
+                                .addLast(new Handler());
+                    }
+                }).bind(address).awaitUninterruptibly();
+        if (!future.isSuccess()) {
+            throw new IOException("cannot serve the dashboard on " + address + ": " + future.cause().getMessage(),
+                    future.cause());
+        }
+        channel = future.channel();
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.close().awaitUninterruptibly();
+        }
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        pages.shutdownNow();
+    }
+
+    private static Thread pageThread(Runnable task) {
+        Thread thread = new Thread(task, "jkms-web-page");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        /** Copies the request off the buffer and answers it on a page thread (pages may block; I/O must not). */
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            boolean head = request.method().name().equals("HEAD");
+            boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+            if (!request.decoderResult().isSuccess()) {
+                send(ctx, WebResponse.text(400, "malformed HTTP request\n"), head, false);
+                return;
+            }
+            Map<String, String> headers = new HashMap<>();
+            request.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(java.util.Locale.ROOT),
+                    h.getValue(), (a, b) -> a + ", " + b));
+            WebRequest copy = new WebRequest(request.method().name(), request.uri(), headers,
+                    request.content().toString(StandardCharsets.UTF_8));
+            try {
+                pages.execute(() -> send(ctx, handle(copy), head, keepAlive));
+            } catch (RejectedExecutionException e) {
+                send(ctx, WebResponse.text(503, "busy\n"), head, false);
+            }
+        }
+
+        private void send(ChannelHandlerContext ctx, WebResponse response, boolean head, boolean keepAlive) {
+            FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(response.status()),
+                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
+            out.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+            response.headers().forEach((k, v) -> out.headers().set(k, v));
+            HttpUtil.setContentLength(out, response.body().length);
+            HttpUtil.setKeepAlive(out, keepAlive);
+            ChannelFuture written = ctx.writeAndFlush(out);
+            if (!keepAlive) {
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        /** The connection boundary: whatever goes wrong in a page is logged once and answered with 500. */
+        private WebResponse handle(WebRequest request) {
+            try {
+                return app.handle(request);
+            } catch (RuntimeException e) {
+                LOG.warn("dashboard: {} {} failed", request.method(), Html.clip(request.uri()), e);
+                return WebResponse.text(500, "internal error\n");
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("dashboard connection {}: closing after {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.jkms.web;
+
+import static io.jkms.web.Fixtures.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jkms.catalog.Product;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The pages and the JSON API over an in-memory registry, without a socket. */
+class WebAppTest {
+    static final String HOSTILE = "<script>alert(1)</script>\"'&";
+    final ObjectMapper json = new ObjectMapper();
+    final MemoryRegistry registry = new MemoryRegistry(Fixtures.CATALOG);
+    final Product win11 = Fixtures.product("Windows 11 Pro");
+    final Product office = Fixtures.product("Office LTSC Professional Plus 2024");
+    final UUID alice = UUID.fromString("11111111-2222-4333-8444-555555555555");
+    final UUID evil = UUID.fromString("66666666-2222-4333-8444-555555555555");
+    WebApp app;
+
+    @BeforeEach
+    void seed() {
+        registry.onActivation(Fixtures.activated(win11, alice, "ALICE-PC", NOW.minusSeconds(86400 * 3)));
+        registry.onActivation(Fixtures.activated(win11, alice, "ALICE-PC", NOW.minusSeconds(60)));
+        registry.onActivation(Fixtures.activated(office, alice, "ALICE-PC", NOW.minusSeconds(50)));
+        registry.onActivation(Fixtures.refused(office, evil, HOSTILE, NOW.minusSeconds(40)));
+        app = Fixtures.app(registry, AccessControl.open());
+    }
+
+    WebResponse get(String uri) {
+        return app.handle(WebRequest.get(uri));
+    }
+
+    @Test
+    void overviewCountsTodayWeekAndMonthAndListsErrorsAndLatest() throws Exception {
+        JsonNode overview = json.readTree(get("/api/overview").text());
+        assertThat(overview.get("today").asLong()).isEqualTo(2);
+        assertThat(overview.get("last7Days").asLong()).isEqualTo(3);
+        assertThat(overview.get("refusals30Days").asLong()).isEqualTo(1);
+        assertThat(overview.get("errors").get(0).get("hresult").asText()).isEqualTo("0xC004F042");
+        assertThat(overview.get("latest")).hasSize(4);
+        assertThat(overview.get("clientsByFamily").get("Windows client").asLong()).isEqualTo(1);
+        assertThat(get("/").text()).contains("<svg class=\"chart\"", "Latest activations", "ALICE-PC");
+    }
+
+    @Test
+    void workstationNamesFromTheNetworkAreEscapedEverywhere() {
+        for (String uri : new String[] {"/", "/clients", "/clients/" + evil, "/clients?q=%3Cscript"}) {
+            String html = get(uri).text();
+            assertThat(html).as(uri).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        }
+    }
+
+    @Test
+    void clientsAreSearchedSortedAndPaged() throws Exception {
+        JsonNode all = json.readTree(get("/api/clients?sort=workstation&dir=asc").text());
+        assertThat(all.get("total").asLong()).isEqualTo(3);
+        assertThat(all.get("rows").get(0).get("workstation").asText()).isEqualTo(HOSTILE);
+        JsonNode search = json.readTree(get("/api/clients?q=alice&size=1&page=2").text());
+        assertThat(search.get("total").asLong()).isEqualTo(2);
+        assertThat(search.get("pages").asLong()).isEqualTo(2);
+        assertThat(search.get("rows")).hasSize(1);
+        String page = get("/clients?q=alice&size=1").text();
+        assertThat(page).contains("Page 1 of 2", "rel=\"next\" href=\"/clients?q=alice&amp;sort=lastSeen&amp;dir=desc"
+                + "&amp;page=2&amp;size=1\"");
+    }
+
+    @Test
+    void clientDetailShowsEveryApplicationAndTheHistory() throws Exception {
+        JsonNode detail = json.readTree(get("/api/clients/" + alice).text());
+        assertThat(detail.get("applications")).hasSize(2);
+        assertThat(detail.get("history")).hasSize(3);
+        assertThat(get("/clients/" + alice).text()).contains("ALICE-PC", win11.name(), office.name());
+        assertThat(get("/clients/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(get("/api/clients/not-a-uuid").status()).isEqualTo(400);
+    }
+
+    @Test
+    void productsAreFilteredAndCarryTheScriptCommandsForThisHost() throws Exception {
+        JsonNode products = json.readTree(app.handle(
+                WebRequest.get("/api/products?q=windows+11+pro&family=windows-client")
+                        .withHeader("Host", "kms.example.org:8080")).text());
+        assertThat(products.get("kmsHost").asText()).isEqualTo("kms.example.org:1688");
+        assertThat(products.get("products")).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.get("name").asText()).contains("Pro");
+            assertThat(p.get("family").asText()).isEqualTo("windows-client");
+        });
+        JsonNode first = products.get("products").get(0);
+        assertThat(first.get("command").asText()).startsWith("jkms script --host kms.example.org:1688 --product \"");
+        assertThat(first.get("script").asText()).contains("slmgr /skms kms.example.org:1688");
+        String html = app.handle(WebRequest.get("/products?q=office").withHeader("Host", "<evil>")).text();
+        assertThat(html).contains("KMS-HOST:1688").doesNotContain("<evil>");
+    }
+
+    @Test
+    void hostileQueryParametersAreRefusedWith400() {
+        for (String uri : new String[] {"/api/clients?sort=drop+table", "/api/clients?page=0", "/api/clients?size=501",
+            "/api/clients?page=99999999999", "/api/clients?dir=sideways", "/api/clients?q=%ZZ", "/clients?q=a&q=b",
+            "/api/products?family=linux", "/api/clients?q=" + "x".repeat(101), "/clients?q=%00"}) {
+            WebResponse response = get(uri);
+            assertThat(response.status()).as(uri).isEqualTo(400);
+        }
+        assertThat(get("/api/clients?sort=x").text()).contains("\"error\"");
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        WebResponse response = get("/clients");
+        assertThat(response.headers()).containsEntry("X-Content-Type-Options", "nosniff")
+                .containsKey("Content-Security-Policy");
+        assertThat(get("/nope").status()).isEqualTo(404);
+        assertThat(app.handle(new WebRequest("DELETE", "/clients", java.util.Map.of(), "")).status()).isEqualTo(405);
+    }
+
+    @Test
+    void healthShowsReadinessRegistryAndEpids() throws Exception {
+        JsonNode health = json.readTree(get("/api/health").text());
+        assertThat(health.get("status").asText()).isEqualTo("ok");
+        assertThat(health.get("openConnections").asInt()).isEqualTo(3);
+        assertThat(health.get("epids")).isNotEmpty();
+        assertThat(get("/health").text()).contains("Open connections", "ePIDs");
+        assertThat(get("/healthz").status()).isEqualTo(200);
+        assertThat(get("/readyz").text()).startsWith("ready");
+        assertThat(get("/static/jkms.css").status()).isEqualTo(200);
+    }
+}
