@@ -70,7 +70,8 @@ public final class KmsClient implements AutoCloseable {
             socket.setSoTimeout((int) options.timeout().toMillis());
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new ClientException(ClientException.Kind.UNREACHABLE, "cannot connect to " + target + ": "
+            throw new ClientException(ClientException.Kind.UNREACHABLE, "cannot connect to "
+                    + new HostAddress(target.getHostString(), target.getPort()) + ": "
                     + e.getMessage(), e);
         }
         try {
