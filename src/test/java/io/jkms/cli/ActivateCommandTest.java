@@ -8,7 +8,10 @@ import io.jkms.catalog.Catalog;
 import io.jkms.client.FakeKmsPeer;
 import io.jkms.client.FakeKmsPeer.Behaviour;
 import io.jkms.client.HostAddress;
+import io.jkms.client.JndiSrvResolver;
+import io.jkms.client.SrvRecord;
 import io.jkms.client.SrvResolver;
+import io.jkms.client.TestDnsServer;
 import io.jkms.protocol.Hresult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -192,6 +195,36 @@ class ActivateCommandTest {
         Run noName = activate(with("no-such-host.invalid:1688"));
         assertThat(noName.code()).isEqualTo(3);
         assertThat(noName.err()).contains("cannot resolve host name 'no-such-host.invalid'");
+    }
+
+    @Test
+    void discoverReadsTheSrvRecordsAndReportsEveryTry(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (FakeKmsPeer stalls = FakeKmsPeer.start(Behaviour.STALL);
+             FakeKmsPeer works = FakeKmsPeer.start(Behaviour.GOOD);
+             TestDnsServer dns = new TestDnsServer(java.util.Map.of("_vlmcs._tcp.corp.example", List.of(
+                     new SrvRecord(0, 10, stalls.host().port(), "127.0.0.1."),
+                     new SrvRecord(5, 10, works.host().port(), "127.0.0.1."))))) {
+            Function<Optional<HostAddress>, SrvResolver> jndi = server -> new JndiSrvResolver(server,
+                    java.time.Duration.ofSeconds(2));
+            Run r = activate(jndi, "--discover", "corp.example", "--dns-server", dns.address().toString(),
+                    "--probe-timeout", "300ms");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("Discovered (in the order tried):",
+                    "127.0.0.1:" + stalls.host().port() + "  priority 0, weight 10",
+                    "try 1: 127.0.0.1:" + stalls.host().port() + ": RPC/protocol error: host stalled",
+                    "try 2: 127.0.0.1:" + works.host().port() + ": activated");
+            Run none = activate(jndi, "--discover", "nothing.example", "--dns-server", dns.address().toString());
+            assertThat(none.code()).isEqualTo(3);
+            assertThat(none.err()).contains("_vlmcs._tcp.nothing.example has no SRV records");
+
+            java.nio.file.Path file = dir.resolve("hosts.txt");
+            java.nio.file.Files.writeString(file, "# our hosts\n127.0.0.1:" + refusedPort() + "\n"
+                    + works.host() + "  # the good one\n");
+            Run listed = activate("--hosts-file", file.toString(), "--tries", "2", "--json");
+            assertThat(listed.code()).isZero();
+            assertThat(new ObjectMapper().readTree(listed.out()).at("/products/0/attempts")).hasSizeBetween(1, 2);
+        }
     }
 
     @Test
