@@ -42,6 +42,7 @@ import picocli.CommandLine.Parameters;
             "7:answered, but the count is below the product's N policy (Windows: 0xC004F038)"})
 public final class ActivateCommand implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
+    static final int DEFAULT_TRIES = 3;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -65,9 +66,9 @@ public final class ActivateCommand implements Callable<Integer> {
             + "(default: the system's)")
     String dnsServer;
 
-    @Option(names = "--tries", defaultValue = "3", description = "tries per product, over the hosts "
-            + "(default: ${DEFAULT-VALUE})")
-    int tries;
+    @Option(names = "--tries", description = "tries per product, going round the hosts (default: 3 with "
+            + "several hosts, 1 with one)")
+    Integer tries;
 
     @CommandLine.Mixin
     RequestOptions request = new RequestOptions();
@@ -130,7 +131,7 @@ public final class ActivateCommand implements Callable<Integer> {
         List<ActivationTarget> targets;
         HostList hostList;
         try {
-            if (count < 1 || tries < 1) {
+            if (count < 1 || (tries != null && tries < 1)) {
                 throw new UsageException("--count and --tries must be at least 1");
             }
             targets = request.targets(catalog.get(), count, newConnection, lenientEpid);
@@ -143,7 +144,8 @@ public final class ActivateCommand implements Callable<Integer> {
             return noHosts(out, err, hostList.failure().get());
         }
         ClientOptions options = new ClientOptions(ndr64, btfn, timeout);
-        HostSelector selector = new HostSelector(options, probeTimeout, tries, random, clock);
+        int triesPerProduct = tries != null ? tries : hostList.hosts().size() > 1 ? DEFAULT_TRIES : 1;
+        HostSelector selector = new HostSelector(options, probeTimeout, triesPerProduct, random, clock);
         List<ActivationReports.Run> runs = new ArrayList<>();
         for (ActivationTarget target : targets) {
             SelectionReport report = selector.activate(hostList.hosts(), hostList.shuffle(), target.plan());

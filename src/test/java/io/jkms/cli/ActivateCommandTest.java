@@ -188,6 +188,7 @@ class ActivateCommandTest {
     void anUnreachableHostAndAnUnknownProductHaveTheirOwnExitCodes() throws Exception {
         Run refused = activate(with("127.0.0.1:" + refusedPort()));
         assertThat(refused.code()).isEqualTo(3);
+        assertThat(refused.out()).as("one host: one try unless --tries says otherwise").doesNotContain("try 1");
         assertThat(refused.err()).contains("host unreachable: cannot connect to 127.0.0.1:", "Connection refused");
         Run unknown = activate(with("127.0.0.1:1688", "-p", "Windows 95 Plus"));
         assertThat(unknown.code()).isEqualTo(2);
