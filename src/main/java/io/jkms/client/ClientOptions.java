@@ -21,4 +21,8 @@ public record ClientOptions(boolean ndr64, boolean btfn, Duration timeout) {
     public ClientOptions withBtfn(boolean value) {
         return new ClientOptions(ndr64, value, timeout);
     }
+
+    public ClientOptions withTimeout(Duration value) {
+        return new ClientOptions(ndr64, btfn, value);
+    }
 }

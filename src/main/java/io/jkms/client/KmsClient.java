@@ -55,14 +55,23 @@ public final class KmsClient implements AutoCloseable {
     /** Connects and binds; the connection is closed again if the bind fails. */
     public static KmsClient connect(InetSocketAddress host, ClientOptions options, RandomGenerator random)
             throws ClientException {
+        InetSocketAddress target = host;
+        if (host.isUnresolved()) {
+            target = new InetSocketAddress(host.getHostString(), host.getPort());
+            if (target.isUnresolved()) {
+                throw new ClientException(ClientException.Kind.UNREACHABLE, "cannot resolve host name '"
+                        + host.getHostString() + "'");
+            }
+        }
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(host, (int) options.timeout().toMillis());
+            socket.connect(target, (int) options.timeout().toMillis());
             socket.setSoTimeout((int) options.timeout().toMillis());
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new ClientException(ClientException.Kind.UNREACHABLE, "cannot connect to " + host + ": "
+            throw new ClientException(ClientException.Kind.UNREACHABLE, "cannot connect to "
+                    + new HostAddress(target.getHostString(), target.getPort()) + ": "
                     + e.getMessage(), e);
         }
         try {
@@ -108,6 +117,28 @@ public final class KmsClient implements AutoCloseable {
         }
     }
 
+    /** Changes the longest wait for an answer (the connect and bind used the options' timeout). */
+    public void setTimeout(Duration timeout) throws ClientException {
+        try {
+            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+        } catch (IOException e) {
+            throw new ClientException(ClientException.Kind.RPC, "connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the last failure was the host closing the connection cleanly between PDUs, as py-kms does after every
+     * response; the request may be sent again on a new connection.
+     */
+    public boolean closedByHost() {
+        return stream.closedByPeer();
+    }
+
+    /** The address connected to. */
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
     /** The contexts the host accepted. */
     public NegotiatedContexts contexts() {
         return contexts;
@@ -132,7 +163,15 @@ public final class KmsClient implements AutoCloseable {
             throw new ClientException(ClientException.Kind.RPC, "malformed NDR response: " + e.getMessage(), e);
         }
         if (result.message().isEmpty()) {
+            if (result.returnValue() == 0) {
+                throw new ClientException(ClientException.Kind.RPC, "NDR response: a NULL response pointer with "
+                        + "return value 0 (neither an answer nor an error)");
+            }
             return new ActivationResult(Optional.empty(), result.returnValue(), syntax, latency);
+        }
+        if (result.returnValue() != 0) {
+            throw new ClientException(ClientException.Kind.RPC, "NDR response: return value expected 0x00000000 "
+                    + "with a response message but was " + String.format("0x%08X", result.returnValue()));
         }
         try {
             KmsResponse response = KmsResponseCodec.decodeAndVerify(result.message().get(), encoded);

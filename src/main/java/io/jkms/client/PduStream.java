@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 final class PduStream {
     private final InputStream in;
     private final OutputStream out;
+    private boolean closedByPeer;
 
     PduStream(InputStream in, OutputStream out) {
         this.in = in;
@@ -25,8 +26,14 @@ final class PduStream {
             out.write(PduCodec.encode(pdu).toArray());
             out.flush();
         } catch (IOException e) {
+            closedByPeer = true;
             throw new ClientException(ClientException.Kind.RPC, "sending " + pdu.type() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the last failure was the host closing the connection between PDUs (or refusing further data). */
+    boolean closedByPeer() {
+        return closedByPeer;
     }
 
     /** One whole fragment, or a typed error: closed, stalled past the timeout, or not a PDU. */
@@ -63,6 +70,7 @@ final class PduStream {
             throw new ClientException(ClientException.Kind.RPC, "host stalled: no complete answer while " + expecting
                     + " (" + offset + " bytes received)", e);
         } catch (EOFException e) {
+            closedByPeer = offset == 0 && from == 0;
             throw new ClientException(ClientException.Kind.RPC, "host closed the connection while " + expecting
                     + (offset > 0 ? " after " + offset + " bytes of a PDU" : ""), e);
         } catch (IOException e) {

@@ -1,0 +1,14 @@
+package io.jkms.client;
+
+import io.jkms.protocol.KmsRequest;
+import java.util.List;
+import java.util.Objects;
+
+/** One request and its verified answer, with the warnings it raised. */
+public record Exchange(KmsRequest request, ActivationResult result, List<String> warnings) {
+    public Exchange {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(result, "result");
+        warnings = List.copyOf(warnings);
+    }
+}

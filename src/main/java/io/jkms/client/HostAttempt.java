@@ -1,0 +1,28 @@
+package io.jkms.client;
+
+import io.jkms.rpc.NegotiatedContexts;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What happened on one try against one host.
+ *
+ * @param host      the host as given or discovered
+ * @param outcome   how it ended
+ * @param detail    why, in words that name the problem ("activated" when it worked)
+ * @param contexts  what the (last) bind negotiated, if it got that far
+ * @param exchanges the requests answered on this try, in order
+ * @param warnings  connection-level warnings (e.g. the host closed after each response)
+ */
+public record HostAttempt(HostAddress host, Outcome outcome, String detail, Optional<NegotiatedContexts> contexts,
+                          List<Exchange> exchanges, List<String> warnings) {
+    public HostAttempt {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(contexts, "contexts");
+        exchanges = List.copyOf(exchanges);
+        warnings = List.copyOf(warnings);
+    }
+}
