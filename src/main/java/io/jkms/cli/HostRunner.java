@@ -28,10 +28,11 @@ final class HostRunner {
 
     int runUntilSignalled() throws IOException {
         HostConfig config = configuration.get();
-        setLogLevel(config.logLevel());
+        setLogLevel("info");
         RunningHost host = RunningHost.start(config, RunningHost.catalog(config), new ThreadLocalSecureRandom(),
                 Clock.systemUTC(), List.of());
-        logStart(host, config);
+        logStart(host, config); // always shown: where the host listens and what it answers with
+        setLogLevel(config.logLevel());
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         Signals.onHangup(() -> reload(host));

@@ -66,6 +66,9 @@ public final class KmsClient implements AutoCloseable {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
+            if (options.source().isPresent()) {
+                socket.bind(new InetSocketAddress(options.source().get(), 0));
+            }
             socket.connect(target, (int) options.timeout().toMillis());
             socket.setSoTimeout((int) options.timeout().toMillis());
         } catch (IOException e) {

@@ -107,9 +107,9 @@ final class Attackers {
         }
     }
 
-    /** Connects and closes as fast as it can from 127.0.0.3: the per-address rate limit must hold it. */
+    /** Connects and closes as fast as it can from 127.0.0.11: the per-address rate limit must hold it. */
     void flood() {
-        InetSocketAddress from = new InetSocketAddress(loopback(3), 0);
+        InetSocketAddress from = new InetSocketAddress(loopback(11), 0);
         while (running.get()) {
             try (Socket socket = new Socket()) {
                 socket.bind(from);
