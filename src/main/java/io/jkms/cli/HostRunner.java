@@ -62,7 +62,7 @@ final class HostRunner {
     private static void logStart(RunningHost host, HostConfig config) {
         HostIdentity identity = host.identity();
         LOG.info("jkms KMS host listening on {}", host.server().boundAddresses());
-        LOG.info("client registry: {}", host.registry().settings());
+        LOG.info("client registry: {}", host.config().registry().map(Object::toString).orElse("off"));
         host.web().ifPresent(web -> LOG.info("dashboard on http://{}/ ({})", hostPort(web.address()),
                 config.web().tokenRequired(web.address()) ? "token required" : "loopback, no token"));
         LOG.info("host build {} ({}), LCID {}, NDR64 {}, BTFN {}", identity.build().build(), identity.build().name(),

@@ -16,6 +16,7 @@ import io.jkms.host.PolicySettings;
 import io.jkms.metrics.JvmMetrics;
 import io.jkms.metrics.KmsMetrics;
 import io.jkms.registry.Registry;
+import io.jkms.registry.RegistryHealth;
 import io.jkms.web.ReadinessProbe;
 import io.jkms.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -39,7 +40,7 @@ final class RunningHost implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.jkms.host");
 
     private final KmsServer server;
-    private final Registry registry;
+    private final Optional<Registry> registry;
     private final PrometheusMeterRegistry meters;
     private final JvmMetrics jvm;
     private final Optional<WebServer> web;
@@ -51,7 +52,7 @@ final class RunningHost implements AutoCloseable {
     private volatile Catalog catalog;
     private volatile HostIdentity identity;
 
-    private RunningHost(KmsServer server, Registry registry, ActivationHandler handler, ActivationLog log,
+    private RunningHost(KmsServer server, Optional<Registry> registry, ActivationHandler handler, ActivationLog log,
                         HostConfig config, Catalog catalog, HostIdentity identity, RandomGenerator random, Clock clock,
                         PrometheusMeterRegistry meters, JvmMetrics jvm, Optional<WebServer> web) {
         this.server = server;
@@ -77,7 +78,7 @@ final class RunningHost implements AutoCloseable {
     static RunningHost start(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock,
                              List<ActivationListener> listeners) throws IOException {
         HostIdentity identity = identity(config, catalog, random, clock);
-        Registry registry = Registry.open(config.registry(), clock, random);
+        Optional<Registry> registry = config.registry().map(settings -> Registry.open(settings, clock, random));
         Parts parts = new Parts(registry);
         try {
             parts.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -87,14 +88,14 @@ final class RunningHost implements AutoCloseable {
             List<ActivationListener> all = new ArrayList<>();
             all.add(log);
             all.add(ReadinessProbe.skippingProbes(metrics));
-            all.add(ReadinessProbe.skippingProbes(registry.writer()));
+            registry.ifPresent(r -> all.add(ReadinessProbe.skippingProbes(r.writer())));
             all.addAll(listeners);
             ActivationHandler handler = new ActivationHandler(policy(config, catalog, identity, registry, clock), random,
                     clock, all);
             int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
             parts.server = KmsServer.start(listenerSettings(config, identity), handler, metrics, random, threads);
             metrics.bindConnections(parts.server::openConnections);
-            metrics.bindRegistry(registry.health());
+            metrics.bindRegistry(registry.map(Registry::health).orElse(RegistryHealth.NONE));
             metrics.bindRefusals(parts.server.counters());
             Optional<WebServer> web = config.web().bind().isEmpty() ? Optional.empty()
                     : Optional.of(DashboardWiring.start(config.web(), parts.server, identity, catalog, registry,
@@ -109,12 +110,12 @@ final class RunningHost implements AutoCloseable {
 
     /** What has been started so far, to be released if a later step of start-up fails. */
     private static final class Parts {
-        final Registry registry;
+        final Optional<Registry> registry;
         PrometheusMeterRegistry meters;
         JvmMetrics jvm;
         KmsServer server;
 
-        Parts(Registry registry) {
+        Parts(Optional<Registry> registry) {
             this.registry = registry;
         }
 
@@ -128,17 +129,17 @@ final class RunningHost implements AutoCloseable {
             if (meters != null) {
                 meters.close();
             }
-            registry.close();
+            registry.ifPresent(Registry::close);
         }
     }
 
     /** The configured policy, with real client counting wired to the registry's counter. */
     private static ActivationPolicy policy(HostConfig config, Catalog catalog, HostIdentity identity,
-                                           Registry registry, Clock clock) {
+                                           Optional<Registry> registry, Clock clock) {
         PolicySettings settings = config.policy();
         if (settings.clientCount() instanceof ClientCountPolicy.Counted) {
             settings = new PolicySettings(settings.activationInterval(), settings.renewalInterval(),
-                    new ClientCountPolicy.Counted(registry.clientCounter()), settings.whitelistLevel(),
+                    new ClientCountPolicy.Counted(registry.orElseThrow().clientCounter()), settings.whitelistLevel(),
                     settings.clientTimeTolerance());
         }
         return new ActivationPolicy(settings, catalog, identity, clock);
@@ -194,8 +195,9 @@ final class RunningHost implements AutoCloseable {
         identity = nextIdentity;
     }
 
+    /** The registry; only for a host started with one. */
     Registry registry() {
-        return registry;
+        return registry.orElseThrow();
     }
 
     KmsServer server() {
@@ -231,7 +233,7 @@ final class RunningHost implements AutoCloseable {
         } finally {
             jvm.close();
             meters.close();
-            registry.close();
+            registry.ifPresent(Registry::close);
         }
     }
 }

@@ -28,6 +28,9 @@ public enum ConfigKey {
     DATA_DIR("data-dir", "DIR", "./data", false,
             "Directory for the host's state, created on first start: the embedded SQLite client registry "
                     + "(registry.db) and the generated dashboard token (web-token)."),
+    REGISTRY("registry", "on|off", "on", false,
+            "Record every activation in the client registry; 'off' keeps nothing (as vlmcsd), and the dashboard "
+                    + "then shows no clients."),
     DATABASE("database", "JDBC-URL", null, false,
             "PostgreSQL client registry instead of SQLite, shared by every host given the same URL, e.g. "
                     + "jdbc:postgresql://db.example:5432/jkms (user and password may be URL parameters)."),

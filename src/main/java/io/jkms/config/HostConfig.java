@@ -14,10 +14,11 @@ import java.util.Optional;
  *
  * @param threads     I/O threads, 0 for one per core
  * @param catalogFile a catalog to use instead of the built-in one
- * @param registry    where activations are recorded (and, with {@code --client-count real}, counted)
+ * @param registry    where activations are recorded (and, with {@code --client-count real}, counted); empty
+ *                    with {@code --registry off}
  * @param web         the dashboard, JSON API and metrics
  */
 public record HostConfig(ListenerSettings listener, PolicySettings policy, IdentitySettings identity, boolean btfn,
-                         int threads, String logLevel, Optional<Path> catalogFile, RegistrySettings registry,
+                         int threads, String logLevel, Optional<Path> catalogFile, Optional<RegistrySettings> registry,
                          WebSettings web) {
 }

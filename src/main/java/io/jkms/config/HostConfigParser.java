@@ -76,7 +76,18 @@ public final class HostConfigParser {
                 logLevel(), optional(ConfigKey.CATALOG).map(v -> Path.of(v.value().trim())), registry(policy), web());
     }
 
-    private RegistrySettings registry(PolicySettings policy) {
+    private Optional<RegistrySettings> registry(PolicySettings policy) {
+        if (!bool(ConfigKey.REGISTRY)) {
+            if (policy.clientCount() instanceof ClientCountPolicy.Counted) {
+                throw ConfigException.invalid(single(ConfigKey.REGISTRY), "on with client-count real, which counts "
+                        + "the machines the registry has seen");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(registrySettings(policy));
+    }
+
+    private RegistrySettings registrySettings(PolicySettings policy) {
         Optional<ConfigValue> database = optional(ConfigKey.DATABASE);
         database.ifPresent(value -> {
             if (!value.value().trim().startsWith("jdbc:postgresql://")) {

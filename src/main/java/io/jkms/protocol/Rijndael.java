@@ -20,6 +20,10 @@ final class Rijndael {
     /** Rijndael, 160-bit V4 key, 11 rounds (encryption only is used). */
     static final Rijndael V4 = new Rijndael(KEY_V4, false);
 
+    /** Reads and writes four bytes as one big-endian int in a single access, bounds-checked once. */
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_INT = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private final int rounds;
     private final int[] encKeys;
     private final int[] decKeys;
@@ -145,14 +149,11 @@ final class Rijndael {
     }
 
     private static int word(byte[] b, int off) {
-        return (b[off] & 0xFF) << 24 | (b[off + 1] & 0xFF) << 16 | (b[off + 2] & 0xFF) << 8 | b[off + 3] & 0xFF;
+        return (int) BIG_ENDIAN_INT.get(b, off);
     }
 
     private static void putWord(byte[] b, int off, int w) {
-        b[off] = (byte) (w >>> 24);
-        b[off + 1] = (byte) (w >>> 16);
-        b[off + 2] = (byte) (w >>> 8);
-        b[off + 3] = (byte) w;
+        BIG_ENDIAN_INT.set(b, off, w);
     }
 
     private static byte[] hex(String hex) {

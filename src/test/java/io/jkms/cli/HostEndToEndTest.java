@@ -146,4 +146,13 @@ class HostEndToEndTest {
             assertThat(client.activate(PRODUCTS.get(4).request("b")).syntax()).isEqualTo(TransferSyntax.NDR32);
         }
     }
+
+    @Test
+    void withTheRegistryOffTheHostStillActivates() throws Exception {
+        try (TestHost host = TestHost.start("registry", "off");
+             KmsClient client = KmsClient.connect(host.address(), ClientOptions.defaults(), new SecureRandom())) {
+            assertThat(client.activate(PRODUCTS.get(4).request("stateless")).activated()).isTrue();
+            assertThat(host.host.config().registry()).isEmpty();
+        }
+    }
 }

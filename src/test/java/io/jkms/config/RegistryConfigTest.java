@@ -26,7 +26,7 @@ class RegistryConfigTest {
 
     @Test
     void defaultsAreAnSqliteFileInDataWithNinetyDaysAndOneSecondFlushes() {
-        RegistrySettings registry = parse(Map.of()).registry();
+        RegistrySettings registry = parse(Map.of()).registry().orElseThrow();
         assertThat(registry.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(registry.jdbcUrl()).isEqualTo("jdbc:sqlite:" + Path.of("./data", "registry.db"));
         assertThat(registry.databaseUrl()).isEmpty();
@@ -39,7 +39,7 @@ class RegistryConfigTest {
     void postgresCredentialsMayComeFromTheEnvironmentAndAreNeverPrinted() {
         RegistrySettings registry = parse(Map.of("JKMS_DATABASE_PASSWORD", "s3cret", "JKMS_DATABASE_USER", "kms"),
                 "database", "jdbc:postgresql://db.example:5432/jkms", "retention", "13w", "flush-interval", "250ms",
-                "registry-queue", "5000").registry();
+                "registry-queue", "5000").registry().orElseThrow();
         assertThat(registry.databaseUrl()).hasValue("jdbc:postgresql://db.example:5432/jkms");
         assertThat(registry.user()).hasValue("kms");
         assertThat(registry.password()).hasValue("s3cret");
@@ -65,5 +65,15 @@ class RegistryConfigTest {
         assertThatThrownBy(() -> parse(Map.of(), "client-count", "real", "retention", "7d"))
                 .hasMessageContaining("at least 30 days");
         assertThatThrownBy(() -> parse(Map.of(), "client-count", "genuine")).hasMessageContaining("'real'");
+    }
+
+    @Test
+    void registryOffKeepsNothingAndCannotCountRealClients() {
+        assertThat(parse(Map.of("JKMS_REGISTRY", "off")).registry()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> parse(Map.of("JKMS_REGISTRY", "off", "JKMS_CLIENT_COUNT", "real")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("registry").hasMessageContaining("real");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of("JKMS_REGISTRY", "maybe")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("registry");
     }
 }
