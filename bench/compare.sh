@@ -36,18 +36,25 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_port() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 
 declare -A port pid
-port[jkms]=$(free_port)
-[ -n "$jvm" ] && export JKMS_JAVA_OPTS="$jvm"
+# jkms as a user runs it (./jkms, registry on), and stateless (--registry off, what vlmcsd does).
 # The load comes from one address, 127.0.0.1: the per-address limits (meant for real networks, where each
 # machine is its own address) are lifted so that they do not throttle the generator.
-./jkms serve --listen "127.0.0.1:${port[jkms]}" --log-level warn --connection-rate 0 \
-  --max-connections-per-address 0 --data-dir "$out/data" --web off >"$out/jkms.log" 2>&1 &
-pid[jkms]=$!; pids+=("$!")
+start_jkms() { # name, extra args...
+  local name=$1; shift
+  port[$name]=$(free_port)
+  ./jkms serve --listen "127.0.0.1:${port[$name]}" --log-level warn --connection-rate 0 \
+    --max-connections-per-address 0 --data-dir "$out/data-$name" --web off "$@" >"$out/$name.log" 2>&1 &
+  pid[$name]=$!; pids+=("$!")
+}
+[ -n "$jvm" ] && export JKMS_JAVA_OPTS="$jvm"
+rm -rf "$out"/data-*
+start_jkms jkms
+start_jkms jkms-stateless --registry off
 port[ceiling]=$(free_port)
 "$out/kmsceiling" "${port[ceiling]}" "$pdus/v6-win10-pro-ndr32.bind_ack.hex" "$pdus/v6-win10-pro-ndr32.response.hex" 2 \
   >"$out/ceiling.log" 2>&1 &
 pid[ceiling]=$!; pids+=("$!")
-servers=(jkms ceiling)
+servers=(jkms jkms-stateless ceiling)
 if [ -n "$other" ]; then
   port[other]=$(free_port)
   # shellcheck disable=SC2086
@@ -60,7 +67,10 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 tck=$(getconf CLK_TCK)
 
 # Warm-up: the JIT compiles the hot path in the first seconds.
-"$out/kmsload" -q -b "$bind" -r "$request" -c 64 -k 1 -d 10 "127.0.0.1:${port[jkms]}" >/dev/null || true
+for s in jkms jkms-stateless; do
+  "$out/kmsload" -q -b "$bind" -r "$request" -c 64 -k 1 -d 10 "127.0.0.1:${port[$s]}" >/dev/null || true
+  "$out/kmsload" -q -b "$bind" -r "$request" -c 8 -k 100 -d 5 "127.0.0.1:${port[$s]}" >/dev/null || true
+done
 
 scenarios=("1 1" "8 1" "64 1" "256 1" "8 100")
 results="$out/results.txt"; : >"$results"
