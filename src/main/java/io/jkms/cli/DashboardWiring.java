@@ -4,9 +4,8 @@ import io.jkms.catalog.Catalog;
 import io.jkms.host.HostIdentity;
 import io.jkms.host.KmsServer;
 import io.jkms.registry.NoRegistry;
-import io.jkms.registry.Registry;
+import io.jkms.registry.RegistryHandle;
 import io.jkms.registry.RegistryHealth;
-import io.jkms.registry.RegistryReader;
 import java.util.Optional;
 import io.jkms.web.AccessControl;
 import io.jkms.web.HostStatus;
@@ -33,7 +32,7 @@ final class DashboardWiring {
     }
 
     static WebServer start(WebSettings settings, KmsServer server, HostIdentity identity, Catalog catalog,
-                           Optional<Registry> registry, PrometheusMeterRegistry meters, RandomGenerator random, Clock clock)
+                           Optional<RegistryHandle> registry, PrometheusMeterRegistry meters, RandomGenerator random, Clock clock)
             throws IOException {
         InetSocketAddress bind = settings.bind().orElseThrow();
         AccessControl access = AccessControl.open();
@@ -54,8 +53,8 @@ final class DashboardWiring {
         HostStatus status = new HostStatus(server.boundAddresses(), server::openConnections, identity, clock.instant());
         ScriptText scripts = (product, hostPort) ->
                 ActivationScript.activate(product, ActivationScript.Target.parse(hostPort), false);
-        WebApp app = new WebApp(registry.<RegistryReader>map(Registry::reader).orElse(NoRegistry.INSTANCE),
-                registry.map(Registry::health).orElse(RegistryHealth.NONE), catalog, status, scripts, access,
+        WebApp app = new WebApp(registry.map(RegistryHandle::reader).orElse(NoRegistry.INSTANCE),
+                registry.map(RegistryHandle::health).orElse(RegistryHealth.NONE), catalog, status, scripts, access,
                 readiness::check, meters::scrape, clock);
         return WebServer.start(bind, app);
     }

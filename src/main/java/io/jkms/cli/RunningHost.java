@@ -16,6 +16,8 @@ import io.jkms.host.PolicySettings;
 import io.jkms.metrics.JvmMetrics;
 import io.jkms.metrics.KmsMetrics;
 import io.jkms.registry.Registry;
+import io.jkms.registry.RegistryException;
+import io.jkms.registry.RegistryHandle;
 import io.jkms.registry.RegistryHealth;
 import io.jkms.web.ReadinessProbe;
 import io.jkms.web.WebServer;
@@ -40,7 +42,7 @@ final class RunningHost implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.jkms.host");
 
     private final KmsServer server;
-    private final Optional<Registry> registry;
+    private final Optional<RegistryHandle> registry;
     private final PrometheusMeterRegistry meters;
     private final JvmMetrics jvm;
     private final Optional<WebServer> web;
@@ -52,7 +54,7 @@ final class RunningHost implements AutoCloseable {
     private volatile Catalog catalog;
     private volatile HostIdentity identity;
 
-    private RunningHost(KmsServer server, Optional<Registry> registry, ActivationHandler handler, ActivationLog log,
+    private RunningHost(KmsServer server, Optional<RegistryHandle> registry, ActivationHandler handler, ActivationLog log,
                         HostConfig config, Catalog catalog, HostIdentity identity, RandomGenerator random, Clock clock,
                         PrometheusMeterRegistry meters, JvmMetrics jvm, Optional<WebServer> web) {
         this.server = server;
@@ -78,7 +80,8 @@ final class RunningHost implements AutoCloseable {
     static RunningHost start(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock,
                              List<ActivationListener> listeners) throws IOException {
         HostIdentity identity = identity(config, catalog, random, clock);
-        Optional<Registry> registry = config.registry().map(settings -> Registry.open(settings, clock, random));
+        Optional<RegistryHandle> registry = config.registry().map(settings -> RegistryHandle.open(settings, clock,
+                random, REGISTRY_RETRY));
         Parts parts = new Parts(registry);
         try {
             parts.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -88,14 +91,14 @@ final class RunningHost implements AutoCloseable {
             List<ActivationListener> all = new ArrayList<>();
             all.add(log);
             all.add(ReadinessProbe.skippingProbes(metrics));
-            registry.ifPresent(r -> all.add(ReadinessProbe.skippingProbes(r.writer())));
+            registry.ifPresent(r -> all.add(ReadinessProbe.skippingProbes(r)));
             all.addAll(listeners);
             ActivationHandler handler = new ActivationHandler(policy(config, catalog, identity, registry, clock), random,
                     clock, all);
             int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
             parts.server = KmsServer.start(listenerSettings(config, identity), handler, metrics, random, threads);
             metrics.bindConnections(parts.server::openConnections);
-            metrics.bindRegistry(registry.map(Registry::health).orElse(RegistryHealth.NONE));
+            metrics.bindRegistry(registry.map(RegistryHandle::health).orElse(RegistryHealth.NONE));
             metrics.bindRefusals(parts.server.counters());
             Optional<WebServer> web = config.web().bind().isEmpty() ? Optional.empty()
                     : Optional.of(DashboardWiring.start(config.web(), parts.server, identity, catalog, registry,
@@ -110,12 +113,12 @@ final class RunningHost implements AutoCloseable {
 
     /** What has been started so far, to be released if a later step of start-up fails. */
     private static final class Parts {
-        final Optional<Registry> registry;
+        final Optional<RegistryHandle> registry;
         PrometheusMeterRegistry meters;
         JvmMetrics jvm;
         KmsServer server;
 
-        Parts(Optional<Registry> registry) {
+        Parts(Optional<RegistryHandle> registry) {
             this.registry = registry;
         }
 
@@ -129,17 +132,27 @@ final class RunningHost implements AutoCloseable {
             if (meters != null) {
                 meters.close();
             }
-            registry.ifPresent(Registry::close);
+            registry.ifPresent(RegistryHandle::close);
         }
+    }
+
+    /** How often a registry that could not be opened at start is tried again. */
+    static final java.time.Duration REGISTRY_RETRY = java.time.Duration.ofSeconds(10);
+
+    /** Real client counting needs the registry open from the first request: it cannot wait for a retry. */
+    private static Registry openRegistry(Optional<RegistryHandle> handle) {
+        return handle.flatMap(RegistryHandle::current).orElseThrow(() -> new RegistryException(
+                "client-count real needs the client registry, which could not be opened: "
+                        + handle.flatMap(h -> h.health().problem()).orElse("registry off")));
     }
 
     /** The configured policy, with real client counting wired to the registry's counter. */
     private static ActivationPolicy policy(HostConfig config, Catalog catalog, HostIdentity identity,
-                                           Optional<Registry> registry, Clock clock) {
+                                           Optional<RegistryHandle> registry, Clock clock) {
         PolicySettings settings = config.policy();
         if (settings.clientCount() instanceof ClientCountPolicy.Counted) {
             settings = new PolicySettings(settings.activationInterval(), settings.renewalInterval(),
-                    new ClientCountPolicy.Counted(registry.orElseThrow().clientCounter()), settings.whitelistLevel(),
+                    new ClientCountPolicy.Counted(openRegistry(registry).clientCounter()), settings.whitelistLevel(),
                     settings.clientTimeTolerance());
         }
         return new ActivationPolicy(settings, catalog, identity, clock);
@@ -195,9 +208,13 @@ final class RunningHost implements AutoCloseable {
         identity = nextIdentity;
     }
 
-    /** The registry; only for a host started with one. */
+    RegistryHealth registryHealth() {
+        return registry.map(RegistryHandle::health).orElse(RegistryHealth.NONE);
+    }
+
+    /** The registry; only for a host started with one that opened. */
     Registry registry() {
-        return registry.orElseThrow();
+        return registry.flatMap(RegistryHandle::current).orElseThrow();
     }
 
     KmsServer server() {
@@ -233,7 +250,7 @@ final class RunningHost implements AutoCloseable {
         } finally {
             jvm.close();
             meters.close();
-            registry.ifPresent(Registry::close);
+            registry.ifPresent(RegistryHandle::close);
         }
     }
 }

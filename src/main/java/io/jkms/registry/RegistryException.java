@@ -4,6 +4,10 @@ package io.jkms.registry;
 public final class RegistryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    public RegistryException(String message) {
+        super(message);
+    }
+
     public RegistryException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -63,6 +63,11 @@ final class TestHost implements AutoCloseable {
         return HostConfigParser.parse(ConfigSources.merge(List.of(flags)));
     }
 
+    /** The registry's health as the dashboard and metrics see it. */
+    io.jkms.registry.RegistryHealth registryHealth() {
+        return host.registryHealth();
+    }
+
     InetSocketAddress address() {
         return host.server().boundAddresses().get(0);
     }

@@ -1,0 +1,53 @@
+package io.jkms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jkms.client.ClientOptions;
+import io.jkms.client.KmsClient;
+import io.jkms.registry.RegistryHealth;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A data directory the registry cannot use is reported and does not stop activations; once it is
+ * usable, the registry opens by itself and records again.
+ */
+@Tag("network")
+class UnwritableDataDirTest {
+
+    @Test
+    void aDataDirectoryThatIsNotOneIsReportedAndActivationsGoOnUntilItIsFixed(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("data");
+        Files.writeString(dataDir, "a file where the data directory should be");
+        try (TestHost host = TestHost.start("data-dir", dataDir.toString())) {
+            RegistryHealth health = host.registryHealth();
+            assertThat(health.problem()).hasValueSatisfying(p -> assertThat(p).contains("registry not open"));
+            try (KmsClient client = KmsClient.connect(host.address(), ClientOptions.defaults(), new SecureRandom())) {
+                assertThat(client.activate(HostEndToEndTest.PRODUCTS.get(4).request("while-broken")).activated())
+                        .isTrue();
+            }
+            assertThat(health.dropped()).as("answered but not recorded").isEqualTo(1);
+
+            Files.delete(dataDir);
+            Files.createDirectories(dataDir);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (health.problem().isPresent()) {
+                assertThat(System.nanoTime()).as("the registry opened after the fix").isLessThan(deadline);
+                LockSupport.parkNanos(50_000_000L); // poll, bounded by the deadline
+            }
+            try (KmsClient client = KmsClient.connect(host.address(), ClientOptions.defaults(), new SecureRandom())) {
+                assertThat(client.activate(HostEndToEndTest.PRODUCTS.get(4).request("after-fix")).activated()).isTrue();
+            }
+            host.host.registry().writer().flush().get(1, TimeUnit.MINUTES);
+            assertThat(Files.exists(dataDir.resolve("registry.db"))).isTrue();
+            assertThat(host.host.registry().reader().clients(new io.jkms.registry.ClientQuery("after-fix",
+                    "lastSeen", true, 0, 10)).total()).isEqualTo(1);
+        }
+    }
+}
