@@ -31,11 +31,12 @@ final class HostRunner {
         setLogLevel("info");
         RunningHost host = RunningHost.start(config, RunningHost.catalog(config), new ThreadLocalSecureRandom(),
                 Clock.systemUTC(), List.of());
-        logStart(host, config); // always shown: where the host listens and what it answers with
-        setLogLevel(config.logLevel());
+        // Signals first: whoever reads the start-up lines below may signal right away.
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         Signals.onHangup(() -> reload(host));
+        logStart(host, config); // always shown: where the host listens and what it answers with
+        setLogLevel(config.logLevel());
         try {
             stop.await();
         } catch (InterruptedException e) {
