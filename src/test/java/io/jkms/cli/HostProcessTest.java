@@ -19,17 +19,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jkms serve} as a process: start-up log, a bad option, SIGHUP reloading, SIGTERM draining to exit 0. */
 @Tag("network")
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostProcessTest {
     private static final Pattern LISTENING = Pattern.compile("listening on \\[/127\\.0\\.0\\.1:(\\d+)]");
 
     private static Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        // env(1) restores SIGHUP's default: a JVM leaves an ignored SIGHUP ignored (as under nohup), and a
+        // build started with SIGHUP ignored would otherwise hand that on to the host.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=HUP",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
+                "--web", "off"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
@@ -47,8 +52,8 @@ class HostProcessTest {
     }
 
     @Test
-    void sigtermDrainsTheConnectionInFlightAndExitsZero() throws Exception {
-        Process process = start("--listen", "127.0.0.1:0", "--epid",
+    void sigtermDrainsTheConnectionInFlightAndExitsZero(@TempDir Path dir) throws Exception {
+        Process process = start("--listen", "127.0.0.1:0", "--data-dir", dir.resolve("data").toString(), "--epid",
                 "Windows=03612-00206-556-123727-03-1033-26100.0000-3082024/3A1C049600B60076");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -81,7 +86,8 @@ class HostProcessTest {
     void sighupReloadsTheConfigFileAndKeepsTheOldOneWhenTheNewOneIsInvalid(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("jkms.toml");
         Files.writeString(config, "renewal-interval = \"7d\"\n");
-        Process process = start("--listen", "127.0.0.1:0", "--config", config.toString());
+        Process process = start("--listen", "127.0.0.1:0", "--config", config.toString(), "--data-dir",
+                dir.resolve("data").toString());
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             List<String> log = new ArrayList<>();
