@@ -54,13 +54,10 @@ public final class KmsServer implements AutoCloseable {
         this.assocGroups = new AtomicLong(random.nextInt() & 0x7FFF_FFFFL);
     }
 
-    /** Binds every address of the settings; fails (and releases what it bound) if any cannot be bound. */
-    public static KmsServer start(ListenerSettings settings, ActivationHandler handler, RandomGenerator random,
-                                  int threads) throws IOException {
-        return start(settings, handler, RpcProblemListener.NONE, random, threads);
-    }
-
-    /** As {@link #start(ListenerSettings, ActivationHandler, RandomGenerator, int)}, telling {@code problems}. */
+    /**
+     * Binds every address of the settings, telling {@code problems} of RPC-level trouble; fails (and releases
+     * what it bound) if any address cannot be bound.
+     */
     public static KmsServer start(ListenerSettings settings, ActivationHandler handler, RpcProblemListener problems,
                                   RandomGenerator random, int threads) throws IOException {
         KmsServer server = new KmsServer(settings, handler, problems, random, threads);

@@ -18,8 +18,4 @@ final class Lcids {
 
     private Lcids() {
     }
-
-    static boolean isKnown(int lcid) {
-        return KNOWN.contains(lcid);
-    }
 }
