@@ -92,7 +92,7 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
             }
             byte[] fragment = new byte[fragLength];
             in.readBytes(fragment);
-            out.add(Bytes.of(fragment));
+            out.add(Bytes.wrapOwned(fragment));
         }
         if (!in.isReadable()) {
             partialSince = 0;

@@ -8,6 +8,7 @@ import io.jkms.rpc.RpcFaultException;
 import io.jkms.rpc.RpcSession;
 import io.jkms.rpc.SessionReply;
 import io.jkms.wire.Bytes;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -53,7 +54,7 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
         List<Pdu> replies = reply.replies();
         for (int i = 0; i < replies.size(); i++) {
             count(replies.get(i));
-            ctx.write(Unpooled.wrappedBuffer(PduCodec.encode(replies.get(i)).toArray()));
+            ctx.write(direct(ctx, PduCodec.encode(replies.get(i))));
         }
         if (reply.close() && replies.isEmpty()) {
             server.problems().onProblem(RpcProblemListener.Kind.PROTOCOL_CLOSE, "none");
@@ -64,6 +65,13 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
         } else {
             ctx.flush();
         }
+    }
+
+    /** The PDU in a pooled direct buffer: the socket write takes it as it is, with no copy of a heap array. */
+    private static ByteBuf direct(ChannelHandlerContext ctx, Bytes pdu) {
+        ByteBuf buf = ctx.alloc().directBuffer(pdu.length());
+        pdu.writeTo(buf.nioBuffer(0, pdu.length()));
+        return buf.writerIndex(pdu.length());
     }
 
     private void count(Pdu reply) {

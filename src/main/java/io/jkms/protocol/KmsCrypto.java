@@ -17,7 +17,36 @@ final class KmsCrypto {
     static final long C2 = 0x000000208CBAB5EDL;
     static final long C3 = 0x3156CD5AC628477AL;
 
+    /*
+     * Prototypes, only ever cloned: a clone is an object copy, where getInstance searches the providers and
+     * instantiates by reflection on every call (it cost as much as the hashing itself). The provider is chosen
+     * here, once, so that clone() reads the prototypes and never changes them.
+     */
+    private static final Mac HMAC_SHA256 = prototypeMac();
+    private static final MessageDigest SHA256 = prototypeDigest();
+
     private KmsCrypto() {
+    }
+
+    private static Mac prototypeMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(new byte[16], "HmacSHA256"));
+            mac.clone(); // fails here, at class load, if this JDK's HMAC cannot be cloned
+            return mac;
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException("a cloneable HmacSHA256 is required", e);
+        }
+    }
+
+    private static MessageDigest prototypeDigest() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.clone();
+            return digest;
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException("a cloneable SHA-256 is required", e);
+        }
     }
 
     /** CBC-encrypts {@code data[off..off+len)} (a multiple of 16 bytes) with {@code iv}; a new array. */
@@ -116,12 +145,12 @@ final class KmsCrypto {
     /** The full 32-byte HMAC-SHA256 of {@code first || data[off..off+len)}. */
     static byte[] hmacSha256(byte[] key, byte[] first, byte[] data, int off, int len) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = (Mac) HMAC_SHA256.clone();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             mac.update(first);
             mac.update(data, off, len);
             return mac.doFinal();
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
             throw new IllegalStateException("HmacSHA256 is required of every JDK", e);
         }
     }
@@ -133,8 +162,8 @@ final class KmsCrypto {
 
     static byte[] sha256(byte[] data) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
+            return ((MessageDigest) SHA256.clone()).digest(data);
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
     }

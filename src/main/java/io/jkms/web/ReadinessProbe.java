@@ -118,7 +118,8 @@ public final class ReadinessProbe {
     /** A listener that does not hear the readiness probes. */
     public static ActivationListener skippingProbes(ActivationListener listener) {
         return event -> {
-            if (event.request().map(r -> !CMID.equals(r.cmid())).orElse(true)) {
+            java.util.Optional<KmsRequest> request = event.request();
+            if (request.isEmpty() || !CMID.equals(request.get().cmid())) {
                 listener.onActivation(event);
             }
         };

@@ -23,6 +23,14 @@ public final class Bytes {
         return new Bytes(data.clone());
     }
 
+    /**
+     * Takes {@code data} without copying it: for an array just filled and never touched again by the caller
+     * (a fragment read off the socket, a writer's finished buffer), which saves a copy per message.
+     */
+    public static Bytes wrapOwned(byte[] data) {
+        return new Bytes(java.util.Objects.requireNonNull(data, "data"));
+    }
+
     /** Copies {@code length} bytes of {@code data} from {@code offset}. */
     public static Bytes of(byte[] data, int offset, int length) {
         return new Bytes(Arrays.copyOfRange(data, offset, offset + length));

@@ -66,6 +66,6 @@ public final class WireWriter {
     }
 
     public Bytes toBytes() {
-        return Bytes.of(toArray());
+        return Bytes.wrapOwned(toArray()); // finished: the writer never touches its array again
     }
 }
