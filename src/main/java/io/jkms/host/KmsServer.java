@@ -4,6 +4,7 @@ import io.jkms.rpc.RpcSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
@@ -41,6 +42,7 @@ public final class KmsServer implements AutoCloseable {
     private final AtomicLong assocGroups;
     private final List<InetSocketAddress> bound = new ArrayList<>();
     private final AcceptGate acceptGate;
+    private final PooledByteBufAllocator allocator;
     private final HostCounters counters = new HostCounters();
 
     private KmsServer(ListenerSettings settings, ActivationHandler handler, RpcProblemListener problems,
@@ -50,6 +52,7 @@ public final class KmsServer implements AutoCloseable {
         this.acceptGate = new AcceptGate(settings.gateRules(), counters);
         this.problems = problems;
         this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
+        this.allocator = allocator(threads);
         // Association groups: random start, one per connection, never 0 (as vlmcsd).
         this.assocGroups = new AtomicLong(random.nextInt() & 0x7FFF_FFFFL);
     }
@@ -75,6 +78,8 @@ public final class KmsServer implements AutoCloseable {
                 .channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.ALLOCATOR, allocator)
+                .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .handler(acceptGate)
                 .childHandler(new Initializer());
@@ -85,6 +90,15 @@ public final class KmsServer implements AutoCloseable {
                 bind(bootstrap, address);
             }
         }
+    }
+
+    /**
+     * Buffers for reads and replies: one direct arena per I/O thread and 1 MiB chunks. KMS PDUs are well
+     * under 8 KiB, and Netty's default (an arena per two cores, 4 MiB chunks, heap arenas too) would hold
+     * resident memory that this host never fills.
+     */
+    private static PooledByteBufAllocator allocator(int threads) {
+        return new PooledByteBufAllocator(true, 0, Math.max(1, threads), 8192, 7, 256, 64, false);
     }
 
     /** Dual-stack {@code [::]:1688}; IPv4 only where the machine has no IPv6. */
