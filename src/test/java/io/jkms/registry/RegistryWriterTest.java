@@ -23,16 +23,19 @@ class RegistryWriterTest {
     /** Fails every write while down; counts the failed attempts. */
     static final class SwitchableStore implements RecordStore {
         final List<ActivationRecord> stored = new ArrayList<>();
-        final CountDownLatch failedAttempt = new CountDownLatch(1);
+        // Two failed attempts: when the second has begun, the writer has counted the first.
+        final CountDownLatch failedTwice = new CountDownLatch(2);
+        final CountDownLatch wrote = new CountDownLatch(1);
         volatile boolean down;
 
         @Override
         public synchronized int write(List<ActivationRecord> records) throws SQLException {
             if (down) {
-                failedAttempt.countDown();
+                failedTwice.countDown();
                 throw new SQLTransientConnectionException("database down (test)");
             }
             stored.addAll(records);
+            wrote.countDown();
             return records.size();
         }
 
@@ -47,8 +50,29 @@ class RegistryWriterTest {
     }
 
     private static RegistryWriter writer(RecordStore store, int capacity) {
+        return writer(store, capacity, Duration.ofSeconds(30));
+    }
+
+    private static RegistryWriter writer(RecordStore store, int capacity, Duration flushInterval) {
         return new RegistryWriter(store, Clock.systemUTC(), RandomGenerator.getDefault(), capacity,
-                Duration.ofSeconds(30), Duration.ofDays(90), Duration.ofSeconds(30));
+                flushInterval, Duration.ofDays(90), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aFullBatchIsWrittenAtOnceNotAtTheNextFlushInterval() throws Exception {
+        SwitchableStore store = new SwitchableStore();
+        RegistryWriter writer = writer(store, 10_000, Duration.ofDays(1));
+        writer.start();
+        writer.flush().get(1, TimeUnit.MINUTES);
+        for (int i = 0; i < RegistryWriter.BATCH_SIZE - 1; i++) {
+            writer.offer(record(UUID.randomUUID(), "pc" + i, Instant.now(), 0));
+        }
+        assertThat(store.stored()).as("less than a batch waits for the interval").isEmpty();
+
+        writer.offer(record(UUID.randomUUID(), "last", Instant.now(), 0));
+        assertThat(store.wrote.await(1, TimeUnit.MINUTES)).as("written long before the day is over").isTrue();
+        assertThat(store.stored()).hasSize(RegistryWriter.BATCH_SIZE);
+        writer.close();
     }
 
     @Test
@@ -80,7 +104,7 @@ class RegistryWriterTest {
             writer.offer(record(UUID.randomUUID(), "pc" + i, Instant.now(), 0));
         }
         CompletableFuture<Void> flushed = writer.flush();
-        assertThat(store.failedAttempt.await(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(store.failedTwice.await(1, TimeUnit.MINUTES)).isTrue();
         assertThat(flushed).isNotDone();
         assertThat(writer.queueDepth()).isEqualTo(700);
         assertThat(writer.writeFailures()).isPositive();
