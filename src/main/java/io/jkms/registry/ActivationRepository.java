@@ -53,6 +53,11 @@ final class ActivationRepository implements RecordStore {
         }
     }
 
+    /**
+     * One history insert per record, then one client upsert per client of the batch (a load test, or a
+     * machine renewing several times, repeats one client many times in a batch) counting only the records
+     * whose history row was new.
+     */
     private int write(Connection connection, List<ActivationRecord> records) throws SQLException {
         int[] inserted;
         try (PreparedStatement insert = connection.prepareStatement(INSERT_ACTIVATION)) {
@@ -62,19 +67,18 @@ final class ActivationRepository implements RecordStore {
             }
             inserted = insert.executeBatch();
         }
+        List<ClientUpdate> updates = ClientUpdate.of(records, inserted);
+        if (updates.isEmpty()) {
+            return 0;
+        }
         int stored = 0;
         try (PreparedStatement upsert = connection.prepareStatement(upsertClient)) {
-            for (int i = 0; i < records.size(); i++) {
-                if (inserted[i] == 0) {
-                    continue;
-                }
-                bindClient(upsert, records.get(i));
+            for (ClientUpdate update : updates) {
+                bindClient(upsert, update);
                 upsert.addBatch();
-                stored++;
+                stored += update.requests();
             }
-            if (stored > 0) {
-                upsert.executeBatch();
-            }
+            upsert.executeBatch();
         }
         return stored;
     }
@@ -127,7 +131,8 @@ final class ActivationRepository implements RecordStore {
         insert.setLong(14, r.took().toNanos() / 1000);
     }
 
-    private static void bindClient(PreparedStatement upsert, ActivationRecord r) throws SQLException {
+    private static void bindClient(PreparedStatement upsert, ClientUpdate update) throws SQLException {
+        ActivationRecord r = update.newest();
         upsert.setString(1, r.cmid().toString());
         upsert.setString(2, r.appId().toString());
         upsert.setString(3, r.workstation());
@@ -137,10 +142,16 @@ final class ActivationRepository implements RecordStore {
         upsert.setBoolean(7, r.virtualMachine());
         upsert.setInt(8, r.protocolMajor());
         upsert.setString(9, r.clientAddress());
-        upsert.setLong(10, r.at().toEpochMilli());
-        upsert.setLong(11, r.at().toEpochMilli());
-        setOptional(upsert, 12, r.epid().orElse(null));
-        upsert.setInt(13, r.hresult());
+        upsert.setLong(10, update.firstSeen().toEpochMilli());
+        upsert.setLong(11, update.lastSeen().toEpochMilli());
+        upsert.setLong(12, update.requests());
+        setOptional(upsert, 13, update.epid().orElse(null));
+        upsert.setInt(14, r.hresult());
+        if (update.newestWithEpid().isPresent()) {
+            upsert.setLong(15, update.newestWithEpid().get().at().toEpochMilli());
+        } else {
+            upsert.setNull(15, Types.BIGINT);
+        }
     }
 
     private static void setOptional(PreparedStatement statement, int index, String value) throws SQLException {
@@ -152,24 +163,26 @@ final class ActivationRepository implements RecordStore {
     }
 
     /**
-     * Inserts the client or updates it: first and last seen widen, the request count grows by one, and the
-     * descriptive columns follow the newest request (records of one batch may arrive out of order across hosts).
+     * Inserts the client or updates it with a {@link ClientUpdate}: first and last seen widen, the request
+     * count grows by the batch's requests, and the descriptive columns follow the newest request, stored or in
+     * the batch (hosts sharing a database write out of order). The ePID follows the newest request that carries
+     * one; the last parameter is that request's time.
      */
     private static String upsertClientSql(Dialect dialect) {
         StringBuilder sql = new StringBuilder("INSERT INTO clients (cmid, app_id, workstation, sku_id, kms_id,"
                 + " license_status, virtual_machine, protocol_major, client_address, first_seen, last_seen, requests,"
-                + " epid, last_hresult) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"
+                + " epid, last_hresult) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (cmid, app_id) DO UPDATE SET ");
         String newer = "excluded.last_seen >= clients.last_seen";
         for (String column : LATEST) {
             sql.append(column).append(" = CASE WHEN ").append(newer).append(" THEN excluded.").append(column)
                     .append(" ELSE clients.").append(column).append(" END, ");
         }
-        sql.append("epid = CASE WHEN ").append(newer).append(" AND excluded.epid IS NOT NULL THEN excluded.epid")
+        sql.append("epid = CASE WHEN excluded.epid IS NOT NULL AND ? >= clients.last_seen THEN excluded.epid")
                 .append(" ELSE clients.epid END, ")
                 .append("first_seen = ").append(dialect.least("clients.first_seen", "excluded.first_seen")).append(", ")
                 .append("last_seen = ").append(dialect.greatest("clients.last_seen", "excluded.last_seen")).append(", ")
-                .append("requests = clients.requests + 1");
+                .append("requests = clients.requests + excluded.requests");
         return sql.toString();
     }
 
