@@ -118,12 +118,17 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
 
     private void run() {
         long closeDeadline = Long.MAX_VALUE;
+        long nextFlush = System.nanoTime();
         while (true) {
             boolean stopping = closing;
             if (stopping && closeDeadline == Long.MAX_VALUE) {
                 closeDeadline = System.nanoTime() + closeTimeout.toNanos();
             }
-            boolean ok = writeAll();
+            boolean everything = stopping || !flushRequests.isEmpty() || System.nanoTime() - nextFlush >= 0;
+            boolean ok = writeAll(everything);
+            if (ok && everything) {
+                nextFlush = System.nanoTime() + flushInterval.toNanos();
+            }
             completeFlushes();
             if (stopping && ok) {
                 return;
@@ -136,19 +141,19 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
             }
             if (ok) {
                 pruneIfDue();
-                await(flushInterval, true);
+                await(nextFlush, true);
             } else {
-                await(backoff, false);
+                await(System.nanoTime() + backoff.toNanos(), false);
             }
         }
     }
 
     /**
-     * Waits up to {@code wait}, or until flush() or close() asks. A full batch in the queue ends the wait too,
-     * unless the writer is backing off: then it would retry at the pace of the I/O threads, not the backoff.
+     * Waits until the deadline ({@link System#nanoTime()}), or until flush() or close() asks. A full batch in
+     * the queue ends the wait too, unless the writer is backing off: then it would retry at the pace of the I/O
+     * threads, not the backoff.
      */
-    private void await(Duration wait, boolean fullBatchEnds) {
-        long deadline = System.nanoTime() + wait.toNanos();
+    private void await(long deadline, boolean fullBatchEnds) {
         while (!nudged.getAndSet(false)) {
             long left = deadline - System.nanoTime();
             if (left <= 0 || (fullBatchEnds && queue.size() >= BATCH_SIZE)) {
@@ -158,10 +163,19 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
         }
     }
 
-    /** Stores batches until the queue is empty; false when the database failed (the batch is kept). */
-    private boolean writeAll() {
+    /**
+     * Stores full batches while there are, and with {@code everything} the rest too, until the queue is empty;
+     * false when the database failed (the batch is kept). The rest of a batch waits for more records, a flush
+     * or the flush interval: writing what trickled in during the last write would cut the stream into many
+     * small transactions. Whatever the rest waits for, it is written within the flush interval, as the
+     * interval runs from the last time everything was written.
+     */
+    private boolean writeAll(boolean everything) {
         while (true) {
             if (batch.isEmpty()) {
+                if (!everything && queue.size() < BATCH_SIZE) {
+                    return true;
+                }
                 queue.drainTo(batch, BATCH_SIZE);
                 batchSize = batch.size();
             }

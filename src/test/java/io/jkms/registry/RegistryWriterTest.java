@@ -23,6 +23,7 @@ class RegistryWriterTest {
     /** Fails every write while down; counts the failed attempts. */
     static final class SwitchableStore implements RecordStore {
         final List<ActivationRecord> stored = new ArrayList<>();
+        final List<Integer> batches = new ArrayList<>();
         // Two failed attempts: when the second has begun, the writer has counted the first.
         final CountDownLatch failedTwice = new CountDownLatch(2);
         final CountDownLatch wrote = new CountDownLatch(1);
@@ -35,6 +36,7 @@ class RegistryWriterTest {
                 throw new SQLTransientConnectionException("database down (test)");
             }
             stored.addAll(records);
+            batches.add(records.size());
             wrote.countDown();
             return records.size();
         }
@@ -46,6 +48,10 @@ class RegistryWriterTest {
 
         synchronized List<ActivationRecord> stored() {
             return List.copyOf(stored);
+        }
+
+        synchronized List<Integer> batches() {
+            return List.copyOf(batches);
         }
     }
 
@@ -73,6 +79,35 @@ class RegistryWriterTest {
         assertThat(store.wrote.await(1, TimeUnit.MINUTES)).as("written long before the day is over").isTrue();
         assertThat(store.stored()).hasSize(RegistryWriter.BATCH_SIZE);
         writer.close();
+    }
+
+    @Test
+    void aSteadyStreamIsWrittenInFullBatchesAndOnlyTheRestByAFlush() throws Exception {
+        SwitchableStore store = new SwitchableStore();
+        RegistryWriter writer = writer(store, 10_000, Duration.ofDays(1));
+        writer.start();
+        writer.flush().get(1, TimeUnit.MINUTES);
+        for (int i = 0; i < 3 * RegistryWriter.BATCH_SIZE + 150; i++) {
+            writer.offer(record(UUID.randomUUID(), "pc" + i, Instant.now(), 0));
+        }
+        writer.flush().get(1, TimeUnit.MINUTES);
+        writer.close();
+        int full = RegistryWriter.BATCH_SIZE;
+        assertThat(store.batches()).containsExactly(full, full, full, 150);
+    }
+
+    @Test
+    void lessThanABatchIsWrittenAtTheFlushInterval() throws Exception {
+        SwitchableStore store = new SwitchableStore();
+        RegistryWriter writer = writer(store, 10_000, Duration.ofMillis(50));
+        writer.start();
+        writer.flush().get(1, TimeUnit.MINUTES);
+        for (int i = 0; i < 10; i++) {
+            writer.offer(record(UUID.randomUUID(), "pc" + i, Instant.now(), 0));
+        }
+        assertThat(store.wrote.await(1, TimeUnit.MINUTES)).as("written without flush()").isTrue();
+        writer.close();
+        assertThat(store.stored()).hasSize(10);
     }
 
     @Test
