@@ -57,6 +57,10 @@ final class HostRunner {
             LOG.info("configuration and catalog reloaded");
         } catch (ConfigException e) {
             LOG.error("reload refused, keeping the running configuration: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // Not a bad value but a bug: still keep serving, and say so with the trace (this runs on the signal's
+            // thread, where an escaping exception would end silently).
+            LOG.error("reload failed on an unexpected error; the host keeps serving", e);
         }
     }
 
