@@ -44,8 +44,8 @@ public final class KmsResponseCodec {
         Bytes ivc = request.requestIv();
         Bytes iv = ivc;
         int plainLength = base.length + HASH_PART + (version == ProtocolVersion.V6 ? V6_PART : 0);
-        WireWriter p = new WireWriter(plainLength).bytes(Bytes.of(base)).bytes(salt.xor(Bytes.of(dc)))
-                .bytes(Bytes.of(KmsCrypto.sha256(r)));
+        WireWriter p = new WireWriter(plainLength).bytes(Bytes.wrapOwned(base)).bytes(salt.xor(Bytes.wrapOwned(dc)))
+                .bytes(Bytes.wrapOwned(KmsCrypto.sha256(r)));
         byte[] plain;
         if (version == ProtocolVersion.V6) {
             requireBlock(responseIv, "response IV");
@@ -53,7 +53,7 @@ public final class KmsResponseCodec {
                 throw new IllegalArgumentException("a V6 response IV must differ from the request IV");
             }
             iv = responseIv;
-            p.bytes(response.hwid()).bytes(Bytes.of(dc));
+            p.bytes(response.hwid()).bytes(Bytes.wrapOwned(dc));
             byte[] ds = KmsCrypto.decryptOne(Rijndael.V6, responseIv.toArray());
             plain = p.zeros(16).toArray(); // the HMAC goes into these last 16 bytes
             byte[] hmac = KmsCrypto.v6Hmac(KmsCrypto.timeSlot(response.clientTime()), ds, plain, 0,
@@ -65,7 +65,7 @@ public final class KmsResponseCodec {
         byte[] padded = KmsCrypto.pkcs7Pad(plain);
         byte[] encrypted = KmsCrypto.cbcEncrypt(KmsRequestCodec.cipher(version), iv.toArray(), padded, 0,
                 padded.length);
-        return new WireWriter(20 + encrypted.length).u32(version.wireValue()).bytes(iv).bytes(Bytes.of(encrypted))
+        return new WireWriter(20 + encrypted.length).u32(version.wireValue()).bytes(iv).bytes(Bytes.wrapOwned(encrypted))
                 .toBytes();
     }
 
@@ -99,7 +99,7 @@ public final class KmsResponseCodec {
     private static Bytes draw(RandomGenerator random) {
         byte[] b = new byte[16];
         random.nextBytes(b);
-        return Bytes.of(b);
+        return Bytes.wrapOwned(b);
     }
 
     private static void requireBlock(Bytes value, String what) {

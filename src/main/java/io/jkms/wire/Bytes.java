@@ -80,6 +80,11 @@ public final class Bytes {
         return new Bytes(out);
     }
 
+    /** A read-only buffer over the bytes themselves, for {@link WireReader}. */
+    java.nio.ByteBuffer readOnlyView() {
+        return ByteBuffer.wrap(data).asReadOnlyBuffer();
+    }
+
     /** Writes the bytes at the buffer's position. */
     public void writeTo(ByteBuffer buffer) {
         buffer.put(data);

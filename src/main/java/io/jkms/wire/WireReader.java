@@ -24,8 +24,9 @@ public final class WireReader {
         return new WireReader(ByteBuffer.wrap(data, offset, length).slice());
     }
 
+    /** Reads {@code data} in place: a reader never writes, so no copy is needed. */
     public static WireReader of(Bytes data) {
-        return of(data.toArray());
+        return new WireReader(data.readOnlyView());
     }
 
     public int position() {
@@ -75,7 +76,7 @@ public final class WireReader {
         need(count, field);
         byte[] out = new byte[count];
         buffer.get(out);
-        return Bytes.of(out, 0, count);
+        return Bytes.wrapOwned(out);
     }
 
     /** A GUID in Microsoft's mixed-endian wire layout. */
