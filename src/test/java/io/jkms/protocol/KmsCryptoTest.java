@@ -106,6 +106,36 @@ class KmsCryptoTest {
                 .hex()).isEqualToIgnoringCase("18DF20C4B4A0B457C6E7E112AB98DAAE");
     }
 
+    /** The engines are clones of shared prototypes: threads at once must still each get the right digest. */
+    @Test
+    void hmacAndSha256AreRightFromManyThreadsAtOnce() throws Exception {
+        byte[] key = KmsCrypto.hmacKey(KmsCrypto.timeSlot(0x01D9000000000000L));
+        byte[] data = counting(100);
+        String hmac = Bytes.of(KmsCrypto.hmacSha256(key, new byte[0], data, 0, 100)).hex();
+        String sha = Bytes.of(KmsCrypto.sha256(data)).hex();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        if (!Bytes.of(KmsCrypto.hmacSha256(key, new byte[0], data, 0, 100)).hex().equals(hmac)
+                                || !Bytes.of(KmsCrypto.sha256(data)).hex().equals(sha)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(hmac).isEqualToIgnoringCase("DF1F0A892D114B7D4F42C9CA9610509018DF20C4B4A0B457C6E7E112AB98DAAE");
+    }
+
     @Test
     void timeSlotOfTheWorkedExampleIsAsInSection92() {
         assertThat(Long.divideUnsigned(133485408000000000L, KmsCrypto.C1)).isEqualTo(900711);
