@@ -59,6 +59,20 @@ class RegistryWriterTest {
         return writer(store, capacity, Duration.ofSeconds(30));
     }
 
+    /** A running writer with room for 10,000 records, past its first (empty) flush. */
+    private static RegistryWriter started(RecordStore store, Duration flushInterval) throws Exception {
+        RegistryWriter writer = writer(store, 10_000, flushInterval);
+        writer.start();
+        writer.flush().get(1, TimeUnit.MINUTES);
+        return writer;
+    }
+
+    private static void offer(RegistryWriter writer, int count) {
+        for (int i = 0; i < count; i++) {
+            writer.offer(record(UUID.randomUUID(), "pc" + i, Instant.now(), 0));
+        }
+    }
+
     private static RegistryWriter writer(RecordStore store, int capacity, Duration flushInterval) {
         return new RegistryWriter(store, Clock.systemUTC(), RandomGenerator.getDefault(), capacity,
                 flushInterval, Duration.ofDays(90), Duration.ofSeconds(30));
@@ -67,12 +81,8 @@ class RegistryWriterTest {
     @Test
     void aFullBatchIsWrittenAtOnceNotAtTheNextFlushInterval() throws Exception {
         SwitchableStore store = new SwitchableStore();
-        RegistryWriter writer = writer(store, 10_000, Duration.ofDays(1));
-        writer.start();
-        writer.flush().get(1, TimeUnit.MINUTES);
-        for (int i = 0; i < RegistryWriter.BATCH_SIZE - 1; i++) {
-            writer.offer(record(UUID.randomUUID(), "pc" + i, Instant.now(), 0));
-        }
+        RegistryWriter writer = started(store, Duration.ofDays(1));
+        offer(writer, RegistryWriter.BATCH_SIZE - 1);
         assertThat(store.stored()).as("less than a batch waits for the interval").isEmpty();
 
         writer.offer(record(UUID.randomUUID(), "last", Instant.now(), 0));
@@ -84,12 +94,8 @@ class RegistryWriterTest {
     @Test
     void aSteadyStreamIsWrittenInFullBatchesAndOnlyTheRestByAFlush() throws Exception {
         SwitchableStore store = new SwitchableStore();
-        RegistryWriter writer = writer(store, 10_000, Duration.ofDays(1));
-        writer.start();
-        writer.flush().get(1, TimeUnit.MINUTES);
-        for (int i = 0; i < 3 * RegistryWriter.BATCH_SIZE + 150; i++) {
-            writer.offer(record(UUID.randomUUID(), "pc" + i, Instant.now(), 0));
-        }
+        RegistryWriter writer = started(store, Duration.ofDays(1));
+        offer(writer, 3 * RegistryWriter.BATCH_SIZE + 150);
         writer.flush().get(1, TimeUnit.MINUTES);
         writer.close();
         int full = RegistryWriter.BATCH_SIZE;
@@ -99,12 +105,8 @@ class RegistryWriterTest {
     @Test
     void lessThanABatchIsWrittenAtTheFlushInterval() throws Exception {
         SwitchableStore store = new SwitchableStore();
-        RegistryWriter writer = writer(store, 10_000, Duration.ofMillis(50));
-        writer.start();
-        writer.flush().get(1, TimeUnit.MINUTES);
-        for (int i = 0; i < 10; i++) {
-            writer.offer(record(UUID.randomUUID(), "pc" + i, Instant.now(), 0));
-        }
+        RegistryWriter writer = started(store, Duration.ofMillis(50));
+        offer(writer, 10);
         assertThat(store.wrote.await(1, TimeUnit.MINUTES)).as("written without flush()").isTrue();
         writer.close();
         assertThat(store.stored()).hasSize(10);
