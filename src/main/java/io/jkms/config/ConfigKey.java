@@ -1,5 +1,7 @@
 package io.jkms.config;
 
+import io.jkms.registry.RegistrySettings;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,7 +41,7 @@ public enum ConfigKey {
             "PostgreSQL password, unless the URL names one (prefer the environment variable: flags show in ps)."),
     RETENTION("retention", "DAYS", "90", false,
             "Delete registry activations and clients older than this: days, or with a suffix d or w (1d to 3650d)."),
-    REGISTRY_QUEUE("registry-queue", "N", "100000", false,
+    REGISTRY_QUEUE("registry-queue", "N", Integer.toString(RegistrySettings.DEFAULT_QUEUE_CAPACITY), false,
             "Activation records that may wait for the database (100 to 10000000); past it they are dropped and "
                     + "counted."),
     FLUSH_INTERVAL("flush-interval", "TIME", "1s", false,

@@ -42,10 +42,18 @@ public record RegistrySettings(Path dataDir, Optional<String> databaseUrl, Optio
         });
     }
 
+    /**
+     * Records that may wait for the database by default. A record is about 450 bytes of heap (measured), so a full
+     * queue is ~9 MB: it stays well inside the launcher's heap, and a database that cannot keep up (or is down) under
+     * heavy load makes the host drop and count records instead of growing to its heap limit. 20,000 is minutes
+     * of a busy site's activations; raise it together with -Xmx for longer outages.
+     */
+    public static final int DEFAULT_QUEUE_CAPACITY = 20_000;
+
     /** The embedded SQLite registry in {@code dataDir} with the default limits. */
     public static RegistrySettings sqlite(Path dataDir) {
         return new RegistrySettings(dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofDays(90),
-                100_000, Duration.ofSeconds(1));
+                DEFAULT_QUEUE_CAPACITY, Duration.ofSeconds(1));
     }
 
     public RegistrySettings withDatabase(String url) {

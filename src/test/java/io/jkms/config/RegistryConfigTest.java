@@ -31,7 +31,7 @@ class RegistryConfigTest {
         assertThat(registry.jdbcUrl()).isEqualTo("jdbc:sqlite:" + Path.of("./data", "registry.db"));
         assertThat(registry.databaseUrl()).isEmpty();
         assertThat(registry.retention()).isEqualTo(Duration.ofDays(90));
-        assertThat(registry.queueCapacity()).isEqualTo(100_000);
+        assertThat(registry.queueCapacity()).isEqualTo(20_000);
         assertThat(registry.flushInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 
