@@ -5,9 +5,12 @@
 # each round, and the table reports the median of the rounds. See BENCHMARKS.md for method and figures.
 #
 #   bench/compare.sh [--rounds 3] [--duration 8] [--other PATH] [--other-args "ARGS"] [--jvm "FLAGS"]
+#                    [--generator kmsload|jkms]
+# --generator jkms drives the load with this repository's own generator (jkms bench: distinct clients, V6
+# Windows 11 Pro, 2 s of unmeasured warm-up per run) instead of ../shared/bench/kmsload (one captured request).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=3; duration=8; other=""; other_args="-D -N1"; jvm=""
+rounds=3; duration=8; other=""; other_args="-D -N1"; jvm=""; generator=kmsload
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -15,9 +18,11 @@ while [ $# -gt 0 ]; do
     --other) other=$2; shift 2 ;;
     --other-args) other_args=$2; shift 2 ;;
     --jvm) jvm=$2; shift 2 ;;
+    --generator) generator=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+case "$generator" in kmsload|jkms) ;; *) echo "--generator: kmsload or jkms, not $generator" >&2; exit 2 ;; esac
 shared=../shared/bench
 out=target/bench
 mkdir -p "$out"
@@ -72,6 +77,25 @@ for s in jkms jkms-stateless; do
   "$out/kmsload" -q -b "$bind" -r "$request" -c 8 -k 100 -d 5 "127.0.0.1:${port[$s]}" >/dev/null || true
 done
 
+# One measured run: prints kmsload's RESULT line (jkms bench's JSON is turned into the same fields).
+load() { # concurrency, per connection, port
+  if [ "$generator" = kmsload ]; then
+    "$out/kmsload" -q -b "$bind" -r "$request" -c "$1" -k "$2" -d "$duration" "127.0.0.1:$3"
+    return
+  fi
+  local mode=(--mode connection)
+  [ "$2" -gt 1 ] && mode=(--mode keepalive --per-connection "$2")
+  java -XX:+UseSerialGC -jar target/jkms.jar bench "127.0.0.1:$3" -c "$1" "${mode[@]}" -d "${duration}s" \
+      --warmup 2s --json | python3 -c '
+import json, sys
+r = json.load(sys.stdin); l = r["latencyMicros"]
+print("RESULT ok=%d err=%d secs=%.3f rate=%.1f p50=%d p90=%d p99=%d max=%d conns=%d" % (r["activations"],
+      sum(r["errors"].values()), r["seconds"], r["activationsPerSecond"], l["p50"], l["p90"], l["p99"], l["max"],
+      r["connections"]))'
+}
+
+warm_factor=1
+[ "$generator" = jkms ] && warm_factor=$(awk -v d="$duration" 'BEGIN{print (d + 2) / d}')
 scenarios=("1 1" "8 1" "64 1" "256 1" "8 100")
 results="$out/results.txt"; : >"$results"
 for round in $(seq "$rounds"); do
@@ -79,10 +103,12 @@ for round in $(seq "$rounds"); do
     read -r c k <<<"$sc"
     for s in "${servers[@]}"; do
       before=$(cpu_ticks "${pid[$s]}")
-      line=$("$out/kmsload" -q -b "$bind" -r "$request" -c "$c" -k "$k" -d "$duration" "127.0.0.1:${port[$s]}" || true)
+      line=$(load "$c" "$k" "${port[$s]}" || true)
       after=$(cpu_ticks "${pid[$s]}")
       ok=$(sed -n 's/.* ok=\([0-9]*\).*/\1/p' <<<"$line")
-      cpu_us=$(awk -v t=$((after - before)) -v hz="$tck" -v n="$ok" 'BEGIN{printf "%.1f", n ? t / hz * 1e6 / n : 0}')
+      # jkms bench's warm-up loads the host too, at about the measured rate: count its activations as estimated.
+      cpu_us=$(awk -v t=$((after - before)) -v hz="$tck" -v n="$ok" -v f="$warm_factor" \
+        'BEGIN{printf "%.1f", n ? t / hz * 1e6 / (n * f) : 0}')
       echo "round=$round server=$s c=$c k=$k cpu_us=$cpu_us $line" | tee -a "$results"
     done
   done
