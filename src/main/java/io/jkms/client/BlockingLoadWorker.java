@@ -28,7 +28,7 @@ final class BlockingLoadWorker implements Runnable {
     volatile SocketChannel current;
     volatile long deadline = Long.MAX_VALUE;
     private int nextEntry;
-    private long sample;
+    private long answers;
 
     BlockingLoadWorker(LoadSettings settings, RequestPool pool, AtomicLong claimed, int firstEntry, long measureFrom,
                        long stopAt) {
@@ -99,7 +99,7 @@ final class BlockingLoadWorker implements Runnable {
 
     private boolean activation(SocketChannel ch, long started) throws IOException {
         RequestPool.Entry entry = pool.entry(nextEntry);
-        nextEntry = nextEntry + 1 == pool.size() ? 0 : nextEntry + 1;
+        nextEntry = pool.next(nextEntry);
         ch.write(entry.pdu().duplicate());
         int length = readPdu(ch);
         Optional<LoadError> error = AnswerChecks.cheap(in, length);
@@ -117,11 +117,7 @@ final class BlockingLoadWorker implements Runnable {
     }
 
     private boolean shouldVerify() {
-        return switch (settings.verify()) {
-            case ALL -> true;
-            case NONE -> false;
-            case SAMPLE -> sample++ % LoadSettings.SAMPLE_EVERY == 0;
-        };
+        return settings.verify().covers(answers++);
     }
 
     /** Reads exactly one PDU into {@link #in} from index 0; returns its length. */

@@ -25,7 +25,18 @@ public record LoadSettings(InetSocketAddress target, int concurrency, int thread
     public enum Io { BLOCKING, NIO }
 
     /** Full verification of every answer, of one in {@link #SAMPLE_EVERY}, or none (PDU type and HRESULT only). */
-    public enum Verify { ALL, SAMPLE, NONE }
+    public enum Verify {
+        ALL, SAMPLE, NONE;
+
+        /** Whether the {@code answer}-th answer of a worker (from 0) gets the full verification. */
+        boolean covers(long answer) {
+            return switch (this) {
+                case ALL -> true;
+                case NONE -> false;
+                case SAMPLE -> answer % SAMPLE_EVERY == 0;
+            };
+        }
+    }
 
     public static final int SAMPLE_EVERY = 64;
 

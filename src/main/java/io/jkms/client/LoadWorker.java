@@ -43,7 +43,7 @@ final class LoadWorker implements Runnable {
     private final long timeoutNanos;
     final LoadTally tally;
     private int nextEntry;
-    private long sample;
+    private long answers;
     private Selector selector;
 
     LoadWorker(LoadSettings settings, RequestPool pool, AtomicLong claimed, int connections, int firstEntry,
@@ -225,7 +225,7 @@ final class LoadWorker implements Runnable {
 
     private void request(Conn c) throws IOException {
         c.entry = nextEntry;
-        nextEntry = nextEntry + 1 == pool.size() ? 0 : nextEntry + 1;
+        nextEntry = pool.next(nextEntry);
         c.onConnection++;
         if (c.onConnection > 1) {
             c.started = System.nanoTime();
@@ -235,11 +235,7 @@ final class LoadWorker implements Runnable {
     }
 
     private boolean shouldVerify() {
-        return switch (settings.verify()) {
-            case ALL -> true;
-            case NONE -> false;
-            case SAMPLE -> sample++ % LoadSettings.SAMPLE_EVERY == 0;
-        };
+        return settings.verify().covers(answers++);
     }
 
     private boolean verify(Conn c, int length) {

@@ -62,6 +62,11 @@ public final class RequestPool {
         return bind;
     }
 
+    /** The index after {@code index}, round the pool. */
+    int next(int index) {
+        return index + 1 == size() ? 0 : index + 1;
+    }
+
     Entry entry(int index) {
         return entries.get(index);
     }
