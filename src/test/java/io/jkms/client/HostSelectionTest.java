@@ -90,7 +90,7 @@ class HostSelectionTest {
                     new SrvRecord(0, 40, stalls.host().port(), "127.0.0.1."),
                     new SrvRecord(10, 5, dead.port(), "127.0.0.1."));
             try (TestDnsServer dns = new TestDnsServer(Map.of("_vlmcs._tcp.corp.example", records))) {
-                JndiSrvResolver resolver = new JndiSrvResolver(Optional.of(dns.address()), Duration.ofSeconds(2));
+                DnsSrvResolver resolver = new DnsSrvResolver(Optional.of(dns.address()), Duration.ofSeconds(2));
                 List<SrvRecord> found = resolver.lookup("_vlmcs._tcp.corp.example");
                 assertThat(found).containsExactlyInAnyOrderElementsOf(records);
                 assertThat(resolver.lookup("_vlmcs._tcp.nothing.example")).isEmpty();
