@@ -43,6 +43,11 @@ public final class DnsPublisher implements AutoCloseable {
     private int failuresInRow;
     private ScheduledFuture<?> next;
 
+    /** This machine's fully qualified name, the default target (a bare name is completed with the zone). */
+    public static String thisHostName(String zone) {
+        return LocalHostName.forZone(KmsSrvRecord.hostName(zone, "zone"));
+    }
+
     /** A publisher for a host listening on {@code port}, with this machine's name and the system's resolvers. */
     public static DnsPublisher forHost(int port, Clock clock) {
         return new DnsPublisher(port, LocalHostName::forZone, ExtendedResolver::new, clock);
