@@ -125,6 +125,9 @@ final class DnsConfig {
     }
 
     private static String text(Duration d) {
+        if (d.isZero()) {
+            return "0s";
+        }
         if (d.toMillis() < 1000) {
             return d.toMillis() + "ms";
         }

@@ -29,6 +29,9 @@ public final class TsigKeyFile {
     public static TsigKey read(Path file) {
         byte[] bytes;
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new TsigKeyException(Files.exists(file) ? "not a regular file" : "cannot read it: no such file");
+            }
             if (Files.size(file) > MAX_BYTES) {
                 throw new TsigKeyException("larger than " + MAX_BYTES + " bytes: not a key file");
             }

@@ -2,11 +2,17 @@ package io.jkms.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jkms.client.ClientOptions;
 import io.jkms.client.KmsClient;
 import io.jkms.client.SrvRecord;
 import io.jkms.dns.DnsPublishStatus;
 import io.jkms.testing.TestBind;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -48,18 +54,22 @@ class DnsPublishingTest {
     void theRecordIsInDnsWithinTwoSecondsOfStartAndGoneAfterAStop() throws Exception {
         try (TestBind bind = TestBind.start()) {
             int port;
-            long start = System.nanoTime();
             try (TestHost host = TestHost.start(publishing(bind, bind.keyFile(), "dns-priority", "5", "dns-weight",
-                    "20", "dns-ttl", "1h"))) {
+                    "20", "dns-ttl", "1h", "web", "127.0.0.1:0"))) {
+                long listening = System.nanoTime();
                 port = host.address().getPort();
                 List<SrvRecord> records = bind.awaitRecords(hasPort(port), PATIENCE);
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("visible within 2 s of start")
+                assertThat(Duration.ofNanos(System.nanoTime() - listening)).as("visible within 2 s of listening")
                         .isLessThan(Duration.ofSeconds(2));
                 assertThat(records).containsExactly(new SrvRecord(5, 20, port, "127.0.0.1"));
                 DnsPublishStatus status = await(host.host::dnsStatus, DnsPublishStatus::published);
                 assertThat(status.record()).contains("_vlmcs._tcp.kms.test. 3600 IN SRV 5 20 " + port + " 127.0.0.1.");
                 assertThat(host.host.meters().scrape()).contains("jkms_dns_published 1.0")
                         .contains("jkms_dns_publish_failures_total 0.0");
+                JsonNode health = health(host);
+                assertThat(health.at("/dns/published").asBoolean()).isTrue();
+                assertThat(health.at("/dns/record").asText()).endsWith("SRV 5 20 " + port + " 127.0.0.1.");
+                assertThat(health.at("/dns/problem").isMissingNode()).isTrue();
             }
             assertThat(bind.records()).as("removed on a clean stop").isEmpty();
         }
@@ -70,10 +80,15 @@ class DnsPublishingTest {
         try (TestBind bind = TestBind.start()) {
             Path wrong = dir.resolve("wrong.key");
             Files.writeString(wrong, TestBind.keyFile(TestBind.KEY_NAME, TestBind.randomSecret()));
-            try (TestHost host = TestHost.start(publishing(bind, wrong, "dns-retry", "200ms"))) {
+            try (TestHost host = TestHost.start(publishing(bind, wrong, "dns-retry", "200ms", "web", "127.0.0.1:0"))) {
                 DnsPublishStatus status = await(host.host::dnsStatus, s -> s.failures() >= 2);
                 assertThat(status.published()).isFalse();
                 assertThat(status.problem().orElseThrow()).contains("refused", "NOTAUTH", "BADSIG", "jkms-test");
+                JsonNode health = health(host);
+                assertThat(health.at("/status").asText()).isEqualTo("degraded");
+                assertThat(health.at("/dns/published").asBoolean(true)).isFalse();
+                assertThat(health.at("/dns/failures").asLong()).isPositive();
+                assertThat(health.at("/dns/problem").asText()).contains("BADSIG");
                 assertThat(host.host.meters().scrape()).contains("jkms_dns_published 0.0")
                         .containsPattern("jkms_dns_publish_failures_total [1-9]");
                 assertThat(bind.records()).isEmpty();
@@ -125,6 +140,14 @@ class DnsPublishingTest {
             assertThat(bind.records()).as("only the stopped host's record is gone")
                     .containsExactly(new SrvRecord(10, 0, otherPort, "127.0.0.1"));
         }
+    }
+
+    /** {@code /api/health} of a host started with a dashboard on loopback. */
+    static JsonNode health(TestHost host) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + host.host.web().orElseThrow().address().getPort() + "/api/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
     }
 
     /** Polls a status until it satisfies {@code condition}, failing after {@link #PATIENCE}. */
