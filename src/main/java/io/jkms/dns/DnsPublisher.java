@@ -120,10 +120,11 @@ public final class DnsPublisher implements AutoCloseable {
             status = new DnsPublishStatus(true, record.map(KmsSrvRecord::zoneLine), true, failures.get(),
                     Optional.empty(), Optional.of(clock.instant()));
             schedule(s.refresh());
-        } catch (DnsUpdateException | IllegalArgumentException e) {
+        } catch (DnsUpdateException | RuntimeException e) {
+            // Not only refusals: anything escaping here would end the scheduled task, and publishing with it.
             failuresInRow++;
             Duration wait = backOff(s);
-            String problem = e.getMessage();
+            String problem = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("DNS: publishing {} failed, next try in {}s: {}",
                     record.map(KmsSrvRecord::owner).orElse(KmsSrvRecord.SERVICE + "." + s.zone() + "."),
                     wait.toMillis() / 1000.0, problem);
