@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  */
 public final class TsigKeyFile {
     private static final int MAX_BYTES = 64 * 1024;
-    private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|(#|//)[^\\n]*", Pattern.DOTALL);
+    /** A quoted string (kept: a base64 secret may hold "//"), or a comment (dropped). */
+    private static final Pattern COMMENTS = Pattern.compile("(\"[^\"]*\")|/\\*.*?\\*/|(#|//)[^\\n]*",
+            Pattern.DOTALL);
     private static final Pattern KEY = Pattern.compile(
             "\\s*key\\s+(\"[^\"]+\"|[A-Za-z0-9._-]+)\\s*\\{(.*?)}\\s*;\\s*", Pattern.DOTALL);
     private static final Pattern STATEMENT = Pattern.compile(
@@ -44,7 +46,8 @@ public final class TsigKeyFile {
 
     /** @throws TsigKeyException when the text is not exactly one well-formed key statement */
     public static TsigKey parse(String text) {
-        String clean = COMMENTS.matcher(text).replaceAll(" ");
+        String clean = COMMENTS.matcher(text).replaceAll(m -> m.group(1) != null ? Matcher.quoteReplacement(m.group(1))
+                : " ");
         Matcher key = KEY.matcher(clean);
         if (!key.matches()) {
             throw new TsigKeyException("not one BIND key statement: expected key \"NAME\" { algorithm "

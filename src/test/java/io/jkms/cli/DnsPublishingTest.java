@@ -8,7 +8,9 @@ import io.jkms.client.ClientOptions;
 import io.jkms.client.KmsClient;
 import io.jkms.client.SrvRecord;
 import io.jkms.dns.DnsPublishStatus;
+import io.jkms.dns.TsigKeyFile;
 import io.jkms.testing.TestBind;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +30,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.Update;
 
 /** The host's own SRV record in a real BIND 9: published at start, kept through outages, removed at stop. */
 @Tag("dns")
@@ -118,6 +125,26 @@ class DnsPublishingTest {
                     .containsExactly(new SrvRecord(0, 0, port, "127.0.0.1"));
             DnsPublishStatus up = await(host.host::dnsStatus, s -> s.published() && s.problem().isEmpty());
             assertThat(up.failures()).isPositive();
+        }
+    }
+
+    @Test
+    void aRecordDeletedBehindTheHostsBackIsBackAfterTheRefreshInterval() throws Exception {
+        try (TestBind bind = TestBind.start();
+             TestHost host = TestHost.start(publishing(bind, bind.keyFile(), "dns-refresh", "1s"))) {
+            int port = host.address().getPort();
+            assertThat(bind.awaitRecords(hasPort(port), PATIENCE)).hasSize(1);
+            // As an administrator or a scavenging DNS server would: the whole RRset, with BIND's own key.
+            Update update = new Update(Name.fromString(TestBind.ZONE + "."));
+            update.delete(Name.fromString("_vlmcs._tcp." + TestBind.ZONE + "."), Type.SRV);
+            SimpleResolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", bind.address().port()));
+            resolver.setTSIGKey(TsigKeyFile.read(bind.keyFile()).signer());
+            assertThat(Rcode.string(resolver.send(update).getRcode())).isEqualTo("NOERROR");
+            assertThat(bind.records()).isEmpty();
+
+            assertThat(bind.awaitRecords(hasPort(port), PATIENCE)).as("published again by the refresh")
+                    .containsExactly(new SrvRecord(0, 0, port, "127.0.0.1"));
+            assertThat(host.host.dnsStatus().failures()).as("no failure: the refresh did it").isZero();
         }
     }
 

@@ -30,6 +30,16 @@ class TsigKeyFileTest {
     }
 
     @Test
+    void aSecretWithCommentMarkersInsideItsQuotesIsKeptWhole() {
+        String secret = "ab//cd/*ef#g+h=";
+        String padded = Base64.getEncoder().encodeToString(Base64.getDecoder().decode("ab//cd+ef/gh"));
+        TsigKey key = TsigKeyFile.parse("key \"k\" { algorithm hmac-sha256; secret \"" + padded + "\"; }; // done");
+        assertThat(key.secret().toArray()).isEqualTo(Base64.getDecoder().decode(padded));
+        assertThatThrownBy(() -> TsigKeyFile.parse("key \"k\" { algorithm hmac-sha256; secret \"" + secret + "\"; };"))
+                .hasMessageContaining("not base64");
+    }
+
+    @Test
     void refusesWhatIsNotExactlyOneUsableKeyWithoutQuotingTheSecret() {
         String[] bad = {
             "",
