@@ -163,6 +163,15 @@ class DnsPublishingTest {
                 assertThat(bind.awaitRecords(r -> r.contains(new SrvRecord(3, 0, port, "127.0.0.1")) && r.size() == 2,
                         PATIENCE)).containsExactlyInAnyOrder(new SrvRecord(10, 0, otherPort, "127.0.0.1"),
                         new SrvRecord(3, 0, port, "127.0.0.1"));
+
+                host.host.reload(TestHost.config("listen", "127.0.0.1:" + port), host.host.catalog());
+                assertThat(bind.awaitRecords(r -> r.size() == 1, PATIENCE)).as("publishing turned off by a reload")
+                        .containsExactly(new SrvRecord(10, 0, otherPort, "127.0.0.1"));
+                assertThat(await(host.host::dnsStatus, s -> !s.enabled())).isEqualTo(DnsPublishStatus.OFF);
+                host.host.reload(TestHost.config(publishing(bind, bind.keyFile(), "listen", "127.0.0.1:" + port)),
+                        host.host.catalog());
+                assertThat(bind.awaitRecords(r -> r.size() == 2, PATIENCE)).as("and on again")
+                        .contains(new SrvRecord(0, 0, port, "127.0.0.1"));
             }
             assertThat(bind.records()).as("only the stopped host's record is gone")
                     .containsExactly(new SrvRecord(10, 0, otherPort, "127.0.0.1"));
