@@ -174,6 +174,9 @@ public final class TestBind implements AutoCloseable {
         process = new ProcessBuilder(named.toString(), "-g", "-n", "1", "-c", dir.resolve("named.conf").toString(),
                 "-p", Integer.toString(port)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        Process started = process;
+        // A test JVM killed mid-test (a surefire timeout) must not leave named running.
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "stop-named"));
         long end = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
