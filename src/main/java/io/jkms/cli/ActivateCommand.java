@@ -4,7 +4,7 @@ import io.jkms.catalog.Catalog;
 import io.jkms.client.ClientOptions;
 import io.jkms.client.HostAddress;
 import io.jkms.client.HostSelector;
-import io.jkms.client.JndiSrvResolver;
+import io.jkms.client.DnsSrvResolver;
 import io.jkms.client.Outcome;
 import io.jkms.client.SelectionReport;
 import io.jkms.client.SrvResolver;
@@ -112,7 +112,7 @@ public final class ActivateCommand implements Callable<Integer> {
     private final Clock clock;
 
     public ActivateCommand() {
-        this(Catalog::loadDefault, server -> new JndiSrvResolver(server, Duration.ofSeconds(3)), new SecureRandom(),
+        this(Catalog::loadDefault, server -> new DnsSrvResolver(server, Duration.ofSeconds(3)), new SecureRandom(),
                 Clock.systemUTC());
     }
 

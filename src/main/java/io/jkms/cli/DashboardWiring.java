@@ -1,6 +1,7 @@
 package io.jkms.cli;
 
 import io.jkms.catalog.Catalog;
+import io.jkms.dns.DnsPublisher;
 import io.jkms.host.HostIdentity;
 import io.jkms.host.KmsServer;
 import io.jkms.registry.NoRegistry;
@@ -32,7 +33,8 @@ final class DashboardWiring {
     }
 
     static WebServer start(WebSettings settings, KmsServer server, HostIdentity identity, Catalog catalog,
-                           Optional<RegistryHandle> registry, PrometheusMeterRegistry meters, RandomGenerator random, Clock clock)
+                           Optional<RegistryHandle> registry, PrometheusMeterRegistry meters, DnsPublisher dns,
+                           RandomGenerator random, Clock clock)
             throws IOException {
         InetSocketAddress bind = settings.bind().orElseThrow();
         AccessControl access = AccessControl.open();
@@ -50,7 +52,8 @@ final class DashboardWiring {
         }
         ReadinessProbe readiness = new ReadinessProbe(server.boundAddresses().get(0), catalog, clock,
                 Duration.ofSeconds(5), random);
-        HostStatus status = new HostStatus(server.boundAddresses(), server::openConnections, identity, clock.instant());
+        HostStatus status = new HostStatus(server.boundAddresses(), server::openConnections, identity, clock.instant(),
+                dns::status);
         ScriptText scripts = (product, hostPort) ->
                 ActivationScript.activate(product, ActivationScript.Target.parse(hostPort), false);
         WebApp app = new WebApp(registry.map(RegistryHandle::reader).orElse(NoRegistry.INSTANCE),

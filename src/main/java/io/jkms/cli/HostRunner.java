@@ -70,6 +70,8 @@ final class HostRunner {
         LOG.info("client registry: {}", host.config().registry().map(Object::toString).orElse("off"));
         host.web().ifPresent(web -> LOG.info("dashboard on http://{}/ ({})", hostPort(web.address()),
                 config.web().tokenRequired(web.address()) ? "token required" : "loopback, no token"));
+        config.dns().ifPresent(dns -> LOG.info("DNS: publishing _vlmcs._tcp.{}. SRV through {}, signed with TSIG key '{}'",
+                dns.zone(), dns.server().map(Object::toString).orElse("the zone's primary"), dns.key().name()));
         LOG.info("host build {} ({}), LCID {}, NDR64 {}, BTFN {}", identity.build().build(), identity.build().name(),
                 identity.lcid(), identity.ndr64() ? "on" : "off", config.btfn() ? "on" : "off");
         for (CsvlkIdentity csvlk : identity.all()) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jkms", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A KMS host for Windows and Office volume activation, and its tools.",
         subcommands = {CommandLine.HelpCommand.class, ProductsCommand.class, KeyCommand.class,
-            ScriptCommand.class, ActivateCommand.class, BenchCommand.class})
+            ScriptCommand.class, ActivateCommand.class, BenchCommand.class, DnsRecordCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

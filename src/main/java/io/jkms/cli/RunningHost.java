@@ -4,6 +4,8 @@ import io.jkms.catalog.Catalog;
 import io.jkms.catalog.CatalogException;
 import io.jkms.config.ConfigException;
 import io.jkms.config.HostConfig;
+import io.jkms.dns.DnsPublishStatus;
+import io.jkms.dns.DnsPublisher;
 import io.jkms.host.ActivationHandler;
 import io.jkms.host.ActivationListener;
 import io.jkms.host.ActivationLog;
@@ -46,6 +48,7 @@ final class RunningHost implements AutoCloseable {
     private final PrometheusMeterRegistry meters;
     private final JvmMetrics jvm;
     private final Optional<WebServer> web;
+    private final DnsPublisher dns;
     private final ActivationHandler handler;
     private final ActivationLog log;
     private final RandomGenerator random;
@@ -56,8 +59,9 @@ final class RunningHost implements AutoCloseable {
 
     private RunningHost(KmsServer server, Optional<RegistryHandle> registry, ActivationHandler handler, ActivationLog log,
                         HostConfig config, Catalog catalog, HostIdentity identity, RandomGenerator random, Clock clock,
-                        PrometheusMeterRegistry meters, JvmMetrics jvm, Optional<WebServer> web) {
+                        PrometheusMeterRegistry meters, JvmMetrics jvm, Optional<WebServer> web, DnsPublisher dns) {
         this.server = server;
+        this.dns = dns;
         this.meters = meters;
         this.jvm = jvm;
         this.web = web;
@@ -100,11 +104,15 @@ final class RunningHost implements AutoCloseable {
             metrics.bindConnections(parts.server::openConnections);
             metrics.bindRegistry(registry.map(RegistryHandle::health).orElse(RegistryHealth.NONE));
             metrics.bindRefusals(parts.server.counters());
+            // Publishing starts on its own thread: start-up and activations never wait for DNS.
+            parts.dns = DnsPublisher.forHost(parts.server.boundAddresses().get(0).getPort(), clock);
+            parts.dns.update(config.dns());
+            metrics.bindDns(parts.dns);
             Optional<WebServer> web = config.web().bind().isEmpty() ? Optional.empty()
                     : Optional.of(DashboardWiring.start(config.web(), parts.server, identity, catalog, registry,
-                            parts.meters, random, clock));
+                            parts.meters, parts.dns, random, clock));
             return new RunningHost(parts.server, registry, handler, log, config, catalog, identity, random, clock,
-                    parts.meters, parts.jvm, web);
+                    parts.meters, parts.jvm, web, parts.dns);
         } catch (IOException | RuntimeException e) {
             parts.close();
             throw e;
@@ -117,12 +125,16 @@ final class RunningHost implements AutoCloseable {
         PrometheusMeterRegistry meters;
         JvmMetrics jvm;
         KmsServer server;
+        DnsPublisher dns;
 
         Parts(Optional<RegistryHandle> registry) {
             this.registry = registry;
         }
 
         void close() {
+            if (dns != null) {
+                dns.close();
+            }
             if (server != null) {
                 server.close();
             }
@@ -197,12 +209,13 @@ final class RunningHost implements AutoCloseable {
         if (!next.registry().equals(config.registry()) || !next.web().equals(config.web())) {
             LOG.warn("registry or dashboard settings changed: restart to apply them (the rest is applied now)");
             next = new HostConfig(next.listener(), next.policy(), next.identity(), next.btfn(), next.threads(),
-                    next.logLevel(), next.catalogFile(), config.registry(), config.web());
+                    next.logLevel(), next.catalogFile(), config.registry(), config.web(), next.dns());
         }
         ActivationPolicy policy = policy(next, nextCatalog, nextIdentity, registry, clock);
         server.update(listenerSettings(next, nextIdentity));
         handler.update(policy);
         log.update(nextCatalog);
+        dns.update(next.dns());
         config = next;
         catalog = nextCatalog;
         identity = nextIdentity;
@@ -241,10 +254,18 @@ final class RunningHost implements AutoCloseable {
         return meters;
     }
 
-    /** Drains the connections first, so that the registry then stores every activation they made. */
+    DnsPublishStatus dnsStatus() {
+        return dns.status();
+    }
+
+    /**
+     * Takes the host's SRV record out of DNS first (clients stop being sent here), then drains the connections, so
+     * that the registry then stores every activation they made.
+     */
     @Override
     public void close() {
         try {
+            dns.close();
             web.ifPresent(WebServer::close);
             server.close();
         } finally {

@@ -23,7 +23,7 @@ public record SrvRecord(int priority, int weight, int port, String target) {
     }
 
     /**
-     * Parses the presentation form {@code "PRIORITY WEIGHT PORT TARGET"} that JNDI returns.
+     * Parses the presentation form {@code "PRIORITY WEIGHT PORT TARGET"} (the RDATA of a zone-file line).
      *
      * @throws IllegalArgumentException when it is not four fields with numbers in range
      */

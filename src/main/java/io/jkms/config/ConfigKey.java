@@ -94,6 +94,27 @@ public enum ConfigKey {
                     + "start, printed once and kept in DATA-DIR/web-token (mode 600)."),
     WEB_REQUIRE_TOKEN("web-require-token", "BOOL", "false", false,
             "Ask for the token on a loopback address too (it is always asked for elsewhere)."),
+    DNS_PUBLISH("dns-publish", "ZONE", null, false,
+            "Publish this host's _vlmcs._tcp SRV record in this DNS zone by DNS UPDATE (RFC 2136) signed with "
+                    + "--dns-tsig-key, as a Windows KMS host registers its own; refreshed, and removed on a clean stop. "
+                    + "Default: off."),
+    DNS_SERVER("dns-server", "HOST[:PORT]", null, false,
+            "DNS server that takes the updates (port 53 unless given). Default: the zone's primary (MNAME of its SOA)."),
+    DNS_TSIG_KEY("dns-tsig-key", "FILE", null, false,
+            "BIND key file with the TSIG key that signs the updates (tsig-keygen writes one): key \"NAME\" "
+                    + "{ algorithm hmac-sha256; secret \"BASE64\"; }; Required with --dns-publish."),
+    DNS_TARGET("dns-target", "FQDN", null, false,
+            "Host name the record sends clients to. Default: this machine's fully qualified name."),
+    DNS_PRIORITY("dns-priority", "N", "0", false, "SRV priority (0 to 65535): clients try lower values first."),
+    DNS_WEIGHT("dns-weight", "N", "0", false,
+            "SRV weight (0 to 65535): the share of clients among hosts of equal priority."),
+    DNS_TTL("dns-ttl", "TIME", "3600s", false,
+            "TTL of the record: seconds, or with a suffix s, m, h or d (0s to 7d)."),
+    DNS_REFRESH("dns-refresh", "TIME", "24h", false,
+            "How often the record is published again: with a suffix s, m, h or d (1s to 30d)."),
+    DNS_RETRY("dns-retry", "TIME", "30s", false,
+            "Wait after a failed update, doubled for each further failure up to --dns-refresh: with a suffix ms, "
+                    + "s, m or h (100ms to 1h)."),
     CONFIG("config", "FILE", null, false, "TOML file with any of these settings (flags win over it, it wins "
             + "over JKMS_* environment variables).");
 

@@ -1,5 +1,6 @@
 package io.jkms.config;
 
+import io.jkms.dns.DnsSettings;
 import io.jkms.host.IdentitySettings;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
@@ -17,8 +18,9 @@ import java.util.Optional;
  * @param registry    where activations are recorded (and, with {@code --client-count real}, counted); empty
  *                    with {@code --registry off}
  * @param web         the dashboard, JSON API and metrics
+ * @param dns         the SRV record the host publishes; empty without {@code --dns-publish}
  */
 public record HostConfig(ListenerSettings listener, PolicySettings policy, IdentitySettings identity, boolean btfn,
                          int threads, String logLevel, Optional<Path> catalogFile, Optional<RegistrySettings> registry,
-                         WebSettings web) {
+                         WebSettings web, Optional<DnsSettings> dns) {
 }

@@ -73,7 +73,8 @@ public final class HostConfigParser {
         IdentitySettings identity = new IdentitySettings(OptionalInt.of((int) integer(ConfigKey.HOST_BUILD, 2600, 99999)),
                 lcid(), optional(ConfigKey.HWID).map(v -> hwid(v, v.value())), epids(), ndr64());
         return new HostConfig(listener, policy, identity, bool(ConfigKey.BTFN), (int) integer(ConfigKey.THREADS, 0, 256),
-                logLevel(), optional(ConfigKey.CATALOG).map(v -> Path.of(v.value().trim())), registry(policy), web());
+                logLevel(), optional(ConfigKey.CATALOG).map(v -> Path.of(v.value().trim())), registry(policy), web(),
+                DnsConfig.parse(this::optional, this::single));
     }
 
     private Optional<RegistrySettings> registry(PolicySettings policy) {
@@ -156,7 +157,7 @@ public final class HostConfigParser {
         return new WebSettings(address, token, bool(ConfigKey.WEB_REQUIRE_TOKEN), dataDir);
     }
 
-    private ConfigValue single(ConfigKey key) {
+    ConfigValue single(ConfigKey key) {
         List<ConfigValue> list = values.get(key);
         if (list == null || list.isEmpty()) {
             throw new ConfigException("no value for " + key.key());
@@ -167,7 +168,7 @@ public final class HostConfigParser {
         return list.get(0);
     }
 
-    private Optional<ConfigValue> optional(ConfigKey key) {
+    Optional<ConfigValue> optional(ConfigKey key) {
         List<ConfigValue> list = values.get(key);
         return list == null || list.isEmpty() ? Optional.empty() : Optional.of(single(key));
     }

@@ -4,6 +4,7 @@ import io.jkms.catalog.Catalog;
 import io.jkms.catalog.Family;
 import io.jkms.catalog.KmsGroup;
 import io.jkms.catalog.Product;
+import io.jkms.dns.DnsPublisher;
 import io.jkms.host.ActivationEvent;
 import io.jkms.host.ActivationListener;
 import io.jkms.host.HostCounters;
@@ -110,6 +111,18 @@ public final class KmsMetrics implements ActivationListener, RpcProblemListener 
                     .tag("reason", refusal.label())
                     .description("Connections refused or closed by access rules and limits").register(registry);
         }
+    }
+
+    /**
+     * Whether this host's SRV record is published, and the UPDATEs that failed. Held strongly: the publisher is
+     * reachable from nothing else the meter registry could keep alive.
+     */
+    public void bindDns(DnsPublisher publisher) {
+        Gauge.builder("jkms.dns.published", publisher, p -> p.status().published() ? 1 : 0).strongReference(true)
+                .description("1 while the host's _vlmcs._tcp SRV record is published by DNS UPDATE, else 0")
+                .register(registry);
+        FunctionCounter.builder("jkms.dns.publish.failures", publisher, p -> p.status().failures())
+                .description("DNS UPDATEs of the host's SRV record that failed").register(registry);
     }
 
     public void bindRegistry(RegistryHealth health) {

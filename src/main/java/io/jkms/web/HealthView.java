@@ -2,6 +2,7 @@ package io.jkms.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jkms.dns.DnsPublishStatus;
 import io.jkms.host.CsvlkIdentity;
 import io.jkms.registry.RegistryHealth;
 import java.time.Clock;
@@ -31,8 +32,9 @@ final class HealthView {
 
     String json() {
         ReadinessProbe.Result ready = readiness.get();
+        DnsPublishStatus dns = host.dns().get();
         ObjectNode n = Views.JSON.createObjectNode();
-        n.put("status", ready.ready() && registry.problem().isEmpty() ? "ok" : "degraded");
+        n.put("status", ready.ready() && registry.problem().isEmpty() && dns.problem().isEmpty() ? "ok" : "degraded");
         n.putObject("readiness").put("ready", ready.ready()).put("detail", ready.detail())
                 .put("at", ready.at().toString());
         ArrayNode listen = n.putArray("kmsListeners");
@@ -43,6 +45,13 @@ final class HealthView {
         reg.put("kind", registry.kind()).put("queueDepth", registry.queueDepth()).put("dropped", registry.dropped())
                 .put("flushes", registry.flushes());
         registry.problem().ifPresent(p -> reg.put("problem", p));
+        if (dns.enabled()) {
+            ObjectNode d = n.putObject("dns");
+            d.put("published", dns.published()).put("failures", dns.failures());
+            dns.record().ifPresent(r -> d.put("record", r));
+            dns.publishedAt().ifPresent(t -> d.put("publishedAt", t.toString()));
+            dns.problem().ifPresent(p -> d.put("problem", p));
+        }
         n.put("hostBuild", host.identity().build().build()).put("lcid", host.identity().lcid())
                 .put("ndr64", host.identity().ndr64());
         ArrayNode epids = n.putArray("epids");
@@ -50,6 +59,15 @@ final class HealthView {
             epids.addObject().put("csvlk", c.csvlk().id()).put("epid", c.epid()).put("source", c.source());
         }
         return Views.write(n);
+    }
+
+    private static String dnsHtml(DnsPublishStatus dns) {
+        if (!dns.enabled()) {
+            return "";
+        }
+        return "</dd><dt>DNS record</dt><dd>" + (dns.published() ? "published" : "not published")
+                + dns.record().map(r -> " <code>" + Html.esc(r) + "</code>").orElse("")
+                + dns.problem().map(p -> " <span class=\"bad\">" + Html.esc(p) + "</span>").orElse("");
     }
 
     String html() {
@@ -66,6 +84,7 @@ final class HealthView {
                 .append(Html.esc(registry.kind())).append(", ").append(registry.queueDepth()).append(" queued, ")
                 .append(registry.dropped()).append(" dropped")
                 .append(registry.problem().map(p -> " <span class=\"bad\">" + Html.esc(p) + "</span>").orElse(""))
+                .append(dnsHtml(host.dns().get()))
                 .append("</dd><dt>Host build</dt><dd>").append(host.identity().build().build()).append(" (")
                 .append(Html.esc(host.identity().build().name())).append("), LCID ").append(host.identity().lcid())
                 .append(", NDR64 ").append(host.identity().ndr64() ? "on" : "off").append("</dd></dl>")

@@ -8,7 +8,7 @@ import io.jkms.catalog.Catalog;
 import io.jkms.client.FakeKmsPeer;
 import io.jkms.client.FakeKmsPeer.Behaviour;
 import io.jkms.client.HostAddress;
-import io.jkms.client.JndiSrvResolver;
+import io.jkms.client.DnsSrvResolver;
 import io.jkms.client.SrvRecord;
 import io.jkms.client.SrvResolver;
 import io.jkms.client.TestDnsServer;
@@ -206,16 +206,16 @@ class ActivateCommandTest {
              TestDnsServer dns = new TestDnsServer(java.util.Map.of("_vlmcs._tcp.corp.example", List.of(
                      new SrvRecord(0, 10, stalls.host().port(), "127.0.0.1."),
                      new SrvRecord(5, 10, works.host().port(), "127.0.0.1."))))) {
-            Function<Optional<HostAddress>, SrvResolver> jndi = server -> new JndiSrvResolver(server,
+            Function<Optional<HostAddress>, SrvResolver> dnsjava = server -> new DnsSrvResolver(server,
                     java.time.Duration.ofSeconds(2));
-            Run r = activate(jndi, "--discover", "corp.example", "--dns-server", dns.address().toString(),
+            Run r = activate(dnsjava, "--discover", "corp.example", "--dns-server", dns.address().toString(),
                     "--probe-timeout", "300ms");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("Discovered (in the order tried):",
                     "127.0.0.1:" + stalls.host().port() + "  priority 0, weight 10",
                     "try 1: 127.0.0.1:" + stalls.host().port() + ": RPC/protocol error: host stalled",
                     "try 2: 127.0.0.1:" + works.host().port() + ": activated");
-            Run none = activate(jndi, "--discover", "nothing.example", "--dns-server", dns.address().toString());
+            Run none = activate(dnsjava, "--discover", "nothing.example", "--dns-server", dns.address().toString());
             assertThat(none.code()).isEqualTo(3);
             assertThat(none.err()).contains("_vlmcs._tcp.nothing.example has no SRV records");
 

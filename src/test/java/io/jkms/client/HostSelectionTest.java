@@ -90,10 +90,16 @@ class HostSelectionTest {
                     new SrvRecord(0, 40, stalls.host().port(), "127.0.0.1."),
                     new SrvRecord(10, 5, dead.port(), "127.0.0.1."));
             try (TestDnsServer dns = new TestDnsServer(Map.of("_vlmcs._tcp.corp.example", records))) {
-                JndiSrvResolver resolver = new JndiSrvResolver(Optional.of(dns.address()), Duration.ofSeconds(2));
+                DnsSrvResolver resolver = new DnsSrvResolver(Optional.of(dns.address()), Duration.ofSeconds(2));
                 List<SrvRecord> found = resolver.lookup("_vlmcs._tcp.corp.example");
                 assertThat(found).containsExactlyInAnyOrderElementsOf(records);
                 assertThat(resolver.lookup("_vlmcs._tcp.nothing.example")).isEmpty();
+                HostAddress silent = refusedHost();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DnsSrvResolver(Optional.of(silent),
+                        Duration.ofMillis(300)).lookup("_vlmcs._tcp.corp.example"))
+                        .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.kind())
+                                .isEqualTo(ClientException.Kind.UNREACHABLE))
+                        .hasMessageContaining("DNS SRV lookup of _vlmcs._tcp.corp.example failed (server " + silent);
 
                 List<SrvRecord> ordered = SrvOrder.order(found, new SplittableRandom(3));
                 assertThat(ordered).extracting(SrvRecord::priority).containsExactly(0, 0, 10, 20);

@@ -1,23 +1,31 @@
 package io.jkms.client;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
 
 /**
- * A DNS server on 127.0.0.1:0 (UDP) that knows only SRV records: enough for the JDK's resolver. Other names get
- * NXDOMAIN, other types an empty answer.
+ * A DNS server on 127.0.0.1:0 (UDP) that knows only SRV records, built with dnsjava: other names get NXDOMAIN,
+ * other types an empty answer. (The tests of publishing use a real BIND; this one serves records a test makes up,
+ * such as a priority that no host published.)
  */
 public final class TestDnsServer implements AutoCloseable {
-    private static final int TYPE_SRV = 33;
-
     private final DatagramSocket socket;
     private final Map<String, List<SrvRecord>> records;
     private final Thread thread;
@@ -40,7 +48,7 @@ public final class TestDnsServer implements AutoCloseable {
             try {
                 DatagramPacket query = new DatagramPacket(buffer, buffer.length);
                 socket.receive(query);
-                byte[] answer = answer(ByteBuffer.wrap(query.getData(), 0, query.getLength()));
+                byte[] answer = answer(new Message(Arrays.copyOf(query.getData(), query.getLength())));
                 socket.send(new DatagramPacket(answer, answer.length, query.getSocketAddress()));
             } catch (IOException | RuntimeException e) {
                 return;
@@ -48,57 +56,23 @@ public final class TestDnsServer implements AutoCloseable {
         }
     }
 
-    private byte[] answer(ByteBuffer q) {
-        int id = q.getShort() & 0xFFFF;
-        q.position(12);
-        StringBuilder name = new StringBuilder();
-        for (int len = q.get() & 0xFF; len != 0; len = q.get() & 0xFF) {
-            byte[] label = new byte[len];
-            q.get(label);
-            name.append(name.length() == 0 ? "" : ".").append(new String(label, java.nio.charset.StandardCharsets.US_ASCII));
+    private byte[] answer(Message query) throws TextParseException {
+        Record question = query.getQuestion();
+        Message response = new Message(query.getHeader().getID());
+        response.getHeader().setFlag(Flags.QR);
+        response.getHeader().setFlag(Flags.AA);
+        response.addRecord(question, Section.QUESTION);
+        List<SrvRecord> found = records.get(question.getName().toString(true).toLowerCase(Locale.ROOT));
+        if (found == null) {
+            response.getHeader().setRcode(Rcode.NXDOMAIN);
+        } else if (question.getType() == Type.SRV) {
+            for (SrvRecord r : found) {
+                Name target = r.noService() ? Name.root : Name.fromString(r.target() + ".");
+                response.addRecord(new SRVRecord(question.getName(), DClass.IN, 60, r.priority(), r.weight(), r.port(),
+                        target), Section.ANSWER);
+            }
         }
-        int questionEnd = q.position() + 4;
-        int type = q.getShort() & 0xFFFF;
-        List<SrvRecord> found = records.get(name.toString().toLowerCase(Locale.ROOT));
-        List<SrvRecord> answers = found == null || type != TYPE_SRV ? List.of() : found;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        putShort(out, id);
-        putShort(out, 0x8180 | (found == null ? 3 : 0)); // response, RD, RA; NXDOMAIN for unknown names
-        putShort(out, 1);
-        putShort(out, answers.size());
-        putShort(out, 0);
-        putShort(out, 0);
-        out.write(q.array(), q.arrayOffset() + 12, questionEnd - 12);
-        for (SrvRecord r : answers) {
-            putShort(out, 0xC00C);
-            putShort(out, TYPE_SRV);
-            putShort(out, 1);
-            putShort(out, 0);
-            putShort(out, 60);
-            byte[] target = encodeName(r.target());
-            putShort(out, 6 + target.length);
-            putShort(out, r.priority());
-            putShort(out, r.weight());
-            putShort(out, r.port());
-            out.write(target, 0, target.length);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] encodeName(String name) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String label : name.split("\\.")) {
-            byte[] b = label.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            out.write(b.length);
-            out.write(b, 0, b.length);
-        }
-        out.write(0);
-        return out.toByteArray();
-    }
-
-    private static void putShort(ByteArrayOutputStream out, int v) {
-        out.write(v >>> 8);
-        out.write(v & 0xFF);
+        return response.toWire(512);
     }
 
     @Override
