@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import javax.sql.DataSource;
@@ -58,6 +59,9 @@ final class RegistryDatabase implements AutoCloseable {
             throw new RegistryException("cannot open the registry database " + describe(settings) + ": "
                     + e.getMessage(), e);
         }
+        if (dialect == Dialect.SQLITE) {
+            tightenDatabaseFiles(settings);
+        }
         try {
             migrate(dataSource, dialect);
         } catch (FlywayException e) {
@@ -90,12 +94,39 @@ final class RegistryDatabase implements AutoCloseable {
         }
     }
 
+    /** The files of the embedded database: the database, its write-ahead log and shared memory, a rollback journal. */
+    private static final String[] DATABASE_FILES = {"registry.db", "registry.db-wal", "registry.db-shm",
+        "registry.db-journal"};
+
+    /**
+     * Creates the data directory (0700) and the database file (0600) before SQLite does, so that SQLite, which
+     * gives the -wal and -shm files the mode of the database, never creates one that others can read; files left
+     * readable by an earlier start (or a umask of 000) are tightened, with a warning.
+     */
     private static void createDataDir(RegistrySettings settings) {
         try {
-            Files.createDirectories(settings.dataDir());
+            OwnerOnly.createDirectory(settings.dataDir());
+            Path database = settings.dataDir().resolve(DATABASE_FILES[0]);
+            if (!Files.exists(database)) {
+                Files.createFile(database);
+            }
         } catch (IOException e) {
             throw new RegistryException("cannot create the data directory " + settings.dataDir() + ": "
                     + e.getMessage(), e);
+        }
+        tightenDatabaseFiles(settings);
+    }
+
+    private static void tightenDatabaseFiles(RegistrySettings settings) {
+        for (String name : DATABASE_FILES) {
+            Path file = settings.dataDir().resolve(name);
+            try {
+                OwnerOnly.tighten(file).ifPresent(mode -> LOG.warn("registry: {} was readable by others ({});"
+                        + " made rw------- (owner only)", file, mode));
+            } catch (IOException e) {
+                LOG.warn("registry: cannot make {} owner-only ({}): others may read client names and addresses",
+                        file, e.toString());
+            }
         }
     }
 
