@@ -57,7 +57,7 @@ final class RegistryDatabase implements AutoCloseable {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new RegistryException("cannot open the registry database " + describe(settings) + ": "
-                    + e.getMessage(), e);
+                    + Credentials.redact(e.getMessage(), settings), Credentials.redactChain(e, settings));
         }
         if (dialect == Dialect.SQLITE) {
             tightenDatabaseFiles(settings);
@@ -67,7 +67,7 @@ final class RegistryDatabase implements AutoCloseable {
         } catch (FlywayException e) {
             dataSource.close();
             throw new RegistryException("cannot migrate the registry schema in " + describe(settings) + ": "
-                    + e.getMessage(), e);
+                    + Credentials.redact(e.getMessage(), settings), Credentials.redactChain(e, settings));
         }
         return new RegistryDatabase(dataSource, dialect);
     }
