@@ -49,7 +49,7 @@ final class DashboardWiring {
             access = AccessControl.requiring(token);
         }
         ReadinessProbe readiness = new ReadinessProbe(server.boundAddresses().get(0), catalog, clock,
-                Duration.ofSeconds(5), random);
+                Duration.ofSeconds(5), random, server.probeAdmission());
         HostStatus status = new HostStatus(server.boundAddresses(), server::openConnections, identity, clock.instant());
         ScriptText scripts = (product, hostPort) ->
                 ActivationScript.activate(product, ActivationScript.Target.parse(hostPort), false);
