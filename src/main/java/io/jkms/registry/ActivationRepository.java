@@ -19,7 +19,7 @@ final class ActivationRepository implements RecordStore {
     private static final String INSERT_ACTIVATION = "INSERT INTO activations (event_id, at, cmid, app_id, sku_id,"
             + " kms_id, workstation, license_status, virtual_machine, protocol_major, client_address, epid, hresult,"
             + " took_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING";
-    private static final List<String> LATEST = List.of("workstation", "sku_id", "kms_id", "license_status",
+    private static final List<String> LATEST = List.of("workstation", "workstation_fold", "sku_id", "kms_id", "license_status",
             "virtual_machine", "protocol_major", "client_address", "last_hresult");
 
     private final DataSource dataSource;
@@ -147,10 +147,11 @@ final class ActivationRepository implements RecordStore {
         upsert.setLong(12, update.requests());
         setOptional(upsert, 13, update.epid().orElse(null));
         upsert.setInt(14, r.hresult());
+        upsert.setString(15, SearchText.fold(r.workstation()));
         if (update.newestWithEpid().isPresent()) {
-            upsert.setLong(15, update.newestWithEpid().get().at().toEpochMilli());
+            upsert.setLong(16, update.newestWithEpid().get().at().toEpochMilli());
         } else {
-            upsert.setNull(15, Types.BIGINT);
+            upsert.setNull(16, Types.BIGINT);
         }
     }
 
@@ -171,7 +172,7 @@ final class ActivationRepository implements RecordStore {
     private static String upsertClientSql(Dialect dialect) {
         StringBuilder sql = new StringBuilder("INSERT INTO clients (cmid, app_id, workstation, sku_id, kms_id,"
                 + " license_status, virtual_machine, protocol_major, client_address, first_seen, last_seen, requests,"
-                + " epid, last_hresult) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " epid, last_hresult, workstation_fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (cmid, app_id) DO UPDATE SET ");
         String newer = "excluded.last_seen >= clients.last_seen";
         for (String column : LATEST) {

@@ -92,6 +92,19 @@ final class RegistryDatabase implements AutoCloseable {
             LOG.info("registry schema: applied {} migration(s), now at version {}", applied,
                     flyway.info().current().getVersion());
         }
+        foldSearchColumn(dataSource);
+    }
+
+    /** Folds the names the V4 migration left to Java (see {@link SearchText#backfill}). */
+    private static void foldSearchColumn(DataSource dataSource) {
+        try {
+            int folded = SearchText.backfill(dataSource);
+            if (folded > 0) {
+                LOG.info("registry schema: folded {} workstation name(s) for the search", folded);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new FlywayException("cannot fold workstation names for the search: " + e.getMessage(), e);
+        }
     }
 
     /** The files of the embedded database: the database, its write-ahead log and shared memory, a rollback journal. */
