@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /**
@@ -96,9 +98,22 @@ public final class Registry implements AutoCloseable {
 
     /**
      * Real client counting over this registry: loads the counts now, then refreshes them every
-     * {@link #COUNT_REFRESH} on a thread of its own.
+     * {@link #COUNT_REFRESH} on a thread of its own. Every KMS ID counts in one shared pool until
+     * {@link #clientCounter(Set)} names those to count one by one.
      */
     public synchronized ClientCounter clientCounter() {
+        return clientCounter(Set.of());
+    }
+
+    /**
+     * As {@link #clientCounter()}, counting the given KMS IDs (the catalog's) one by one and every other KMS ID a
+     * client sends in one shared pool; called again (a reloaded catalog), it counts the new set from now on.
+     */
+    public synchronized ClientCounter clientCounter(Set<UUID> catalogKmsIds) {
+        counter.countIndividually(catalogKmsIds);
+        if (refresher != null) {
+            counter.refresh();
+        }
         if (refresher == null) {
             counter.refresh();
             refresher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -109,6 +124,10 @@ public final class Registry implements AutoCloseable {
             long every = COUNT_REFRESH.toMillis();
             refresher.scheduleWithFixedDelay(counter::refresh, every, every, TimeUnit.MILLISECONDS);
         }
+        return counter;
+    }
+
+    ActiveClientCounter counter() {
         return counter;
     }
 
