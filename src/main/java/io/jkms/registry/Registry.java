@@ -3,11 +3,11 @@ package io.jkms.registry;
 import io.jkms.host.ClientCounter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.Set;
-import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /**
@@ -98,22 +98,10 @@ public final class Registry implements AutoCloseable {
 
     /**
      * Real client counting over this registry: loads the counts now, then refreshes them every
-     * {@link #COUNT_REFRESH} on a thread of its own. Every KMS ID counts in one shared pool until
-     * {@link #clientCounter(Set)} names those to count one by one.
+     * {@link #COUNT_REFRESH} on a thread of its own. Every KMS ID counts in one shared pool unless
+     * {@link #clientCounter(Set)} named those to count one by one.
      */
     public synchronized ClientCounter clientCounter() {
-        return clientCounter(Set.of());
-    }
-
-    /**
-     * As {@link #clientCounter()}, counting the given KMS IDs (the catalog's) one by one and every other KMS ID a
-     * client sends in one shared pool; called again (a reloaded catalog), it counts the new set from now on.
-     */
-    public synchronized ClientCounter clientCounter(Set<UUID> catalogKmsIds) {
-        counter.countIndividually(catalogKmsIds);
-        if (refresher != null) {
-            counter.refresh();
-        }
         if (refresher == null) {
             counter.refresh();
             refresher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -127,6 +115,19 @@ public final class Registry implements AutoCloseable {
         return counter;
     }
 
+    /**
+     * As {@link #clientCounter()}, counting the given KMS IDs (the catalog's) one by one and every other KMS ID a
+     * client sends in one shared pool; called again (a reloaded catalog), it counts the new set from now on.
+     */
+    public synchronized ClientCounter clientCounter(Set<UUID> catalogKmsIds) {
+        counter.countIndividually(catalogKmsIds);
+        if (refresher != null) {
+            counter.refresh();
+        }
+        return clientCounter();
+    }
+
+    /** The counter itself, for tests of what it keeps. */
     ActiveClientCounter counter() {
         return counter;
     }
