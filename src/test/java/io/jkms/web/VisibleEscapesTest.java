@@ -43,4 +43,10 @@ class VisibleEscapesTest {
         assertThat(Html.text("emoji \uD83D\uDE00 ok")).isEqualTo("emoji \uD83D\uDE00 ok");
         assertThat(Html.text("lone \uD800 surrogate")).isEqualTo("lone <span class=\"esc\">\\ud800</span> surrogate");
     }
+
+    @Test
+    void aRequestTargetInTheDashboardsLogAndErrorMessagesIsClippedAndEscaped() {
+        assertThat(Html.clip("/clients\n2026 WARN forged\u001b[2J")).isEqualTo("/clients\\n2026 WARN forged\\x1b[2J");
+        assertThat(Html.clip("x".repeat(50))).isEqualTo("x".repeat(40) + "…");
+    }
 }
