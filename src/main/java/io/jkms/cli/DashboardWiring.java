@@ -51,7 +51,7 @@ final class DashboardWiring {
             access = AccessControl.requiring(token);
         }
         ReadinessProbe readiness = new ReadinessProbe(server.boundAddresses().get(0), catalog, clock,
-                Duration.ofSeconds(5), random);
+                Duration.ofSeconds(5), random, server.probeAdmission());
         HostStatus status = new HostStatus(server.boundAddresses(), server::openConnections, identity, clock.instant(),
                 dns::status);
         ScriptText scripts = (product, hostPort) ->

@@ -164,10 +164,17 @@ final class RunningHost implements AutoCloseable {
         PolicySettings settings = config.policy();
         if (settings.clientCount() instanceof ClientCountPolicy.Counted) {
             settings = new PolicySettings(settings.activationInterval(), settings.renewalInterval(),
-                    new ClientCountPolicy.Counted(openRegistry(registry).clientCounter()), settings.whitelistLevel(),
+                    new ClientCountPolicy.Counted(openRegistry(registry).clientCounter(catalogKmsIds(catalog))),
+                    settings.whitelistLevel(),
                     settings.clientTimeTolerance());
         }
         return new ActivationPolicy(settings, catalog, identity, clock);
+    }
+
+    /** Real client counting counts these KMS IDs one by one, and any other KMS ID in one shared pool. */
+    private static java.util.Set<java.util.UUID> catalogKmsIds(Catalog catalog) {
+        return catalog.kmsGroups().stream().map(io.jkms.catalog.KmsGroup::kmsId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The catalog the configuration names, or the built-in one. */

@@ -42,11 +42,14 @@ public final class KmsClient implements AutoCloseable {
     private final PduStream stream;
     private final NegotiatedContexts contexts;
     private final RandomGenerator random;
+    private final SourceListener source;
     private int nextCallId = FIRST_CALL_ID;
     private int requestsSent;
 
-    private KmsClient(Socket socket, PduStream stream, NegotiatedContexts contexts, RandomGenerator random) {
+    private KmsClient(Socket socket, PduStream stream, NegotiatedContexts contexts, RandomGenerator random,
+                      SourceListener source) {
         this.socket = socket;
+        this.source = source;
         this.stream = stream;
         this.contexts = contexts;
         this.random = random;
@@ -55,6 +58,16 @@ public final class KmsClient implements AutoCloseable {
     /** Connects and binds; the connection is closed again if the bind fails. */
     public static KmsClient connect(InetSocketAddress host, ClientOptions options, RandomGenerator random)
             throws ClientException {
+        return connect(host, options, random, SourceListener.NONE);
+    }
+
+    /**
+     * As {@link #connect(InetSocketAddress, ClientOptions, RandomGenerator)}, but binds the socket first (to the
+     * options' source, else to the target's own address: for a connection to this machine) and tells
+     * {@code listener} the local address before connecting, and again before the socket closes.
+     */
+    public static KmsClient connect(InetSocketAddress host, ClientOptions options, RandomGenerator random,
+                                    SourceListener listener) throws ClientException {
         InetSocketAddress target = host;
         if (host.isUnresolved()) {
             target = new InetSocketAddress(host.getHostString(), host.getPort());
@@ -68,11 +81,16 @@ public final class KmsClient implements AutoCloseable {
             socket.setTcpNoDelay(true);
             if (options.source().isPresent()) {
                 socket.bind(new InetSocketAddress(options.source().get(), 0));
+            } else if (listener != SourceListener.NONE) {
+                socket.bind(new InetSocketAddress(target.getAddress(), 0));
+            }
+            if (socket.isBound()) {
+                listener.bound((InetSocketAddress) socket.getLocalSocketAddress());
             }
             socket.connect(target, (int) options.timeout().toMillis());
             socket.setSoTimeout((int) options.timeout().toMillis());
         } catch (IOException e) {
-            closeQuietly(socket);
+            closeQuietly(socket, listener);
             throw new ClientException(ClientException.Kind.UNREACHABLE, "cannot connect to "
                     + new HostAddress(target.getHostString(), target.getPort()) + ": "
                     + e.getMessage(), e);
@@ -80,12 +98,12 @@ public final class KmsClient implements AutoCloseable {
         try {
             PduStream stream = new PduStream(socket.getInputStream(), socket.getOutputStream());
             NegotiatedContexts contexts = bind(stream, options);
-            return new KmsClient(socket, stream, contexts, random);
+            return new KmsClient(socket, stream, contexts, random, listener);
         } catch (IOException e) {
-            closeQuietly(socket);
+            closeQuietly(socket, listener);
             throw new ClientException(ClientException.Kind.RPC, "connection failed: " + e.getMessage(), e);
         } catch (ClientException | RuntimeException e) {
-            closeQuietly(socket);
+            closeQuietly(socket, listener);
             throw e;
         }
     }
@@ -205,10 +223,14 @@ public final class KmsClient implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(socket);
+        closeQuietly(socket, source);
     }
 
-    private static void closeQuietly(Socket socket) {
+    /** Closes the socket, telling the listener first: its source address is free for others only after. */
+    private static void closeQuietly(Socket socket, SourceListener listener) {
+        if (socket.isBound()) {
+            listener.released((InetSocketAddress) socket.getLocalSocketAddress());
+        }
         try {
             socket.close();
         } catch (IOException e) {

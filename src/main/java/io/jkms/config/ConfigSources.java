@@ -2,6 +2,7 @@ package io.jkms.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.jkms.registry.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ public final class ConfigSources {
         try {
             root = TOML.readTree(text);
         } catch (IOException | RuntimeException e) {
-            throw new ConfigException("cannot parse " + source + ": " + e.getMessage());
+            throw new ConfigException("cannot parse " + source + ": " + Credentials.redact(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException(source + " is not a TOML table");

@@ -21,15 +21,17 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
     private final AtomicInteger open = new AtomicInteger();
     private final HostCounters counters;
     private final RefusalLog log = new RefusalLog();
+    private final ProbeAdmission probes;
     private volatile Rules rules;
 
     /** What the gate enforces; replaced as a whole on reload. */
     record Rules(AccessPolicy access, int maxConnections, AddressLimits perAddress) {
     }
 
-    AcceptGate(Rules rules, HostCounters counters) {
+    AcceptGate(Rules rules, HostCounters counters, ProbeAdmission probes) {
         this.rules = rules;
         this.counters = counters;
+        this.probes = probes;
     }
 
     void update(Rules next) {
@@ -42,7 +44,8 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
         Rules current = rules;
         InetAddress address = ((InetSocketAddress) child.remoteAddress()).getAddress();
         Optional<String> denied = current.access().refusal(address);
-        if (denied.isPresent()) {
+        if (denied.isPresent() && !probes.admits((InetSocketAddress) child.remoteAddress(),
+                (InetSocketAddress) child.localAddress())) {
             refuse(child, switch (denied.get()) {
                 case "denied" -> Refusal.DENIED;
                 case "not-allowed" -> Refusal.NOT_ALLOWED;

@@ -33,17 +33,17 @@ public final class ActivationLog implements ActivationListener {
         String took = event.took().toNanos() / 1000 + "µs";
         if (event.request().isEmpty()) {
             LOG.info("{} undecodable request: {} ({}) in {}", peer(event.peer()), Hresult.describe(event.hresult()),
-                    event.reason(), took);
+                    ClientText.escape(event.reason()), took);
             return;
         }
         KmsRequest request = event.request().get();
         String result = event.activated() ? "activated, count " + event.response().get().clientCount()
-                : "refused " + Hresult.describe(event.hresult()) + " (" + event.reason() + ")";
-        LOG.info("{} {} \"{}\" {}: {} in {}", peer(event.peer()), request.workstationName(), productName(request),
-                request.version(), result, took);
+                : "refused " + Hresult.describe(event.hresult()) + " (" + ClientText.escape(event.reason()) + ")";
+        LOG.info("{} {} \"{}\" {}: {} in {}", peer(event.peer()), ClientText.escape(request.workstationName()),
+                productName(request), request.version(), result, took);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("request {}", request);
-            event.response().ifPresent(response -> LOG.debug("response {}", response));
+            LOG.debug("request {}", ClientText.escape(request.toString()));
+            event.response().ifPresent(response -> LOG.debug("response {}", ClientText.escape(response.toString())));
         }
     }
 
@@ -59,6 +59,6 @@ public final class ActivationLog implements ActivationListener {
             String host = inet.getAddress().getHostAddress();
             return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
         }
-        return String.valueOf(address);
+        return ClientText.escape(String.valueOf(address));
     }
 }

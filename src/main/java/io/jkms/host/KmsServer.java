@@ -42,6 +42,7 @@ public final class KmsServer implements AutoCloseable {
     private final AtomicLong assocGroups;
     private final List<InetSocketAddress> bound = new ArrayList<>();
     private final AcceptGate acceptGate;
+    private final ProbeAdmission probes = new ProbeAdmission();
     private final PooledByteBufAllocator allocator;
     private final HostCounters counters = new HostCounters();
 
@@ -49,7 +50,7 @@ public final class KmsServer implements AutoCloseable {
                       RandomGenerator random, int threads) {
         this.settings = settings;
         this.handler = handler;
-        this.acceptGate = new AcceptGate(settings.gateRules(), counters);
+        this.acceptGate = new AcceptGate(settings.gateRules(), counters, probes);
         this.problems = problems;
         this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
         this.allocator = allocator(threads);
@@ -123,6 +124,11 @@ public final class KmsServer implements AutoCloseable {
     /** The addresses actually bound (with the real port when 0 was asked for). */
     public List<InetSocketAddress> boundAddresses() {
         return List.copyOf(bound);
+    }
+
+    /** Where the host's own readiness probe announces itself, to pass the access policy (see {@link ProbeAdmission}). */
+    public ProbeAdmission probeAdmission() {
+        return probes;
     }
 
     public int openConnections() {

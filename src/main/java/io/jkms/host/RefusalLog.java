@@ -21,7 +21,8 @@ final class RefusalLog {
         long[] s = state.computeIfAbsent(refusal, r -> new long[] {now - INTERVAL_NANOS, 0});
         if (now - s[0] >= INTERVAL_NANOS) {
             String suppressed = s[1] > 0 ? " (" + s[1] + " more since the last such line)" : "";
-            LOG.warn("refused {}: {} ({}){}", peer, refusal.label(), detail, suppressed);
+            LOG.warn("refused {}: {} ({}){}", ClientText.escape(String.valueOf(peer)), refusal.label(),
+                    ClientText.escape(detail), suppressed);
             s[0] = now;
             s[1] = 0;
         } else {

@@ -19,7 +19,7 @@ final class ActivationRepository implements RecordStore {
     private static final String INSERT_ACTIVATION = "INSERT INTO activations (event_id, at, cmid, app_id, sku_id,"
             + " kms_id, workstation, license_status, virtual_machine, protocol_major, client_address, epid, hresult,"
             + " took_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING";
-    private static final List<String> LATEST = List.of("workstation", "sku_id", "kms_id", "license_status",
+    private static final List<String> LATEST = List.of("workstation", "workstation_fold", "sku_id", "kms_id", "license_status",
             "virtual_machine", "protocol_major", "client_address", "last_hresult");
 
     private final DataSource dataSource;
@@ -95,23 +95,54 @@ final class ActivationRepository implements RecordStore {
         }
     }
 
-    /** Per KMS ID, up to {@code perKmsId} machine IDs seen since the instant, the most recent first. */
-    Map<UUID, Set<UUID>> recentMachines(Instant since, int perKmsId) throws SQLException {
-        String sql = "SELECT kms_id, cmid FROM (SELECT kms_id, cmid, ROW_NUMBER() OVER (PARTITION BY kms_id"
-                + " ORDER BY last_seen DESC) AS n FROM clients WHERE last_seen >= ?) recent WHERE n <= ?";
+    /**
+     * Up to {@code perKmsId} machine IDs seen since the instant, the most recent first: for each KMS ID of
+     * {@code individual}, and under {@code others} for all other KMS IDs together. Bounded by the KMS IDs asked
+     * for, not by how many distinct KMS IDs the registry holds.
+     */
+    Map<UUID, Set<UUID>> recentMachines(Instant since, int perKmsId, Set<UUID> individual, UUID others)
+            throws SQLException {
+        List<String> ids = individual.stream().map(UUID::toString).toList();
+        String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
         Map<UUID, Set<UUID>> machines = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, since.toEpochMilli());
-            query.setInt(2, perKmsId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    machines.computeIfAbsent(UUID.fromString(rows.getString(1)), k -> new HashSet<>())
-                            .add(UUID.fromString(rows.getString(2)));
+        try (Connection connection = dataSource.getConnection()) {
+            if (!ids.isEmpty()) {
+                String sql = "SELECT kms_id, cmid FROM (SELECT kms_id, cmid, ROW_NUMBER() OVER (PARTITION BY kms_id"
+                        + " ORDER BY last_seen DESC) AS n FROM clients WHERE last_seen >= ? AND kms_id IN (" + in
+                        + ")) recent WHERE n <= ?";
+                try (PreparedStatement query = connection.prepareStatement(sql)) {
+                    int next = bind(query, since, ids);
+                    query.setInt(next, perKmsId);
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            machines.computeIfAbsent(UUID.fromString(rows.getString(1)), k -> new HashSet<>())
+                                    .add(UUID.fromString(rows.getString(2)));
+                        }
+                    }
+                }
+            }
+            String sql = "SELECT cmid FROM clients WHERE last_seen >= ?" + (ids.isEmpty() ? "" : " AND kms_id NOT IN ("
+                    + in + ")") + " GROUP BY cmid ORDER BY MAX(last_seen) DESC LIMIT ?";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int next = bind(query, since, ids);
+                query.setInt(next, perKmsId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        machines.computeIfAbsent(others, k -> new HashSet<>()).add(UUID.fromString(rows.getString(1)));
+                    }
                 }
             }
         }
         return machines;
+    }
+
+    /** Binds the time and the KMS IDs; returns the next parameter index. */
+    private static int bind(PreparedStatement query, Instant since, List<String> kmsIds) throws SQLException {
+        query.setLong(1, since.toEpochMilli());
+        for (int i = 0; i < kmsIds.size(); i++) {
+            query.setString(i + 2, kmsIds.get(i));
+        }
+        return kmsIds.size() + 2;
     }
 
     private static void bindActivation(PreparedStatement insert, ActivationRecord r) throws SQLException {
@@ -147,10 +178,11 @@ final class ActivationRepository implements RecordStore {
         upsert.setLong(12, update.requests());
         setOptional(upsert, 13, update.epid().orElse(null));
         upsert.setInt(14, r.hresult());
+        upsert.setString(15, SearchText.fold(r.workstation()));
         if (update.newestWithEpid().isPresent()) {
-            upsert.setLong(15, update.newestWithEpid().get().at().toEpochMilli());
+            upsert.setLong(16, update.newestWithEpid().get().at().toEpochMilli());
         } else {
-            upsert.setNull(15, Types.BIGINT);
+            upsert.setNull(16, Types.BIGINT);
         }
     }
 
@@ -171,7 +203,7 @@ final class ActivationRepository implements RecordStore {
     private static String upsertClientSql(Dialect dialect) {
         StringBuilder sql = new StringBuilder("INSERT INTO clients (cmid, app_id, workstation, sku_id, kms_id,"
                 + " license_status, virtual_machine, protocol_major, client_address, first_seen, last_seen, requests,"
-                + " epid, last_hresult) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " epid, last_hresult, workstation_fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (cmid, app_id) DO UPDATE SET ");
         String newer = "excluded.last_seen >= clients.last_seen";
         for (String column : LATEST) {

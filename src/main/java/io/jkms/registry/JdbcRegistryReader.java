@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,7 +24,7 @@ final class JdbcRegistryReader implements RegistryReader {
             + " virtual_machine, protocol_major, client_address, first_seen, last_seen, requests, epid, last_hresult";
     private static final String ACTIVATION_COLUMNS = "event_id, at, cmid, app_id, sku_id, kms_id, workstation,"
             + " license_status, virtual_machine, protocol_major, client_address, epid, hresult, took_micros";
-    private static final String SEARCH = " WHERE (? = '' OR lower(workstation) LIKE ? ESCAPE '!' OR cmid LIKE ?"
+    private static final String SEARCH = " WHERE (? = '' OR workstation_fold LIKE ? ESCAPE '!' OR cmid LIKE ?"
             + " ESCAPE '!' OR client_address LIKE ? ESCAPE '!' OR sku_id LIKE ? ESCAPE '!' OR kms_id LIKE ? ESCAPE '!')";
 
     private final DataSource dataSource;
@@ -177,7 +176,7 @@ final class JdbcRegistryReader implements RegistryReader {
 
     /** Binds the search pattern to the placeholders of {@link #SEARCH}; returns the next parameter index. */
     private static int bindSearch(PreparedStatement statement, String search) throws SQLException {
-        String text = search.trim().toLowerCase(Locale.ROOT);
+        String text = SearchText.fold(search.trim());
         String pattern = "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         statement.setString(1, text);
         for (int i = 2; i <= 6; i++) {

@@ -3,6 +3,8 @@ package io.jkms.registry;
 import io.jkms.host.ClientCounter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +98,8 @@ public final class Registry implements AutoCloseable {
 
     /**
      * Real client counting over this registry: loads the counts now, then refreshes them every
-     * {@link #COUNT_REFRESH} on a thread of its own.
+     * {@link #COUNT_REFRESH} on a thread of its own. Every KMS ID counts in one shared pool unless
+     * {@link #clientCounter(Set)} named those to count one by one.
      */
     public synchronized ClientCounter clientCounter() {
         if (refresher == null) {
@@ -109,6 +112,23 @@ public final class Registry implements AutoCloseable {
             long every = COUNT_REFRESH.toMillis();
             refresher.scheduleWithFixedDelay(counter::refresh, every, every, TimeUnit.MILLISECONDS);
         }
+        return counter;
+    }
+
+    /**
+     * As {@link #clientCounter()}, counting the given KMS IDs (the catalog's) one by one and every other KMS ID a
+     * client sends in one shared pool; called again (a reloaded catalog), it counts the new set from now on.
+     */
+    public synchronized ClientCounter clientCounter(Set<UUID> catalogKmsIds) {
+        counter.countIndividually(catalogKmsIds);
+        if (refresher != null) {
+            counter.refresh();
+        }
+        return clientCounter();
+    }
+
+    /** The counter itself, for tests of what it keeps. */
+    ActiveClientCounter counter() {
         return counter;
     }
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import javax.sql.DataSource;
@@ -56,14 +57,17 @@ final class RegistryDatabase implements AutoCloseable {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new RegistryException("cannot open the registry database " + describe(settings) + ": "
-                    + e.getMessage(), e);
+                    + Credentials.redact(e.getMessage(), settings), Credentials.redactChain(e, settings));
+        }
+        if (dialect == Dialect.SQLITE) {
+            tightenDatabaseFiles(settings);
         }
         try {
             migrate(dataSource, dialect);
         } catch (FlywayException e) {
             dataSource.close();
             throw new RegistryException("cannot migrate the registry schema in " + describe(settings) + ": "
-                    + e.getMessage(), e);
+                    + Credentials.redact(e.getMessage(), settings), Credentials.redactChain(e, settings));
         }
         return new RegistryDatabase(dataSource, dialect);
     }
@@ -88,14 +92,54 @@ final class RegistryDatabase implements AutoCloseable {
             LOG.info("registry schema: applied {} migration(s), now at version {}", applied,
                     flyway.info().current().getVersion());
         }
+        foldSearchColumn(dataSource);
     }
 
+    /** Folds the names the V4 migration left to Java (see {@link SearchText#backfill}). */
+    private static void foldSearchColumn(DataSource dataSource) {
+        try {
+            int folded = SearchText.backfill(dataSource);
+            if (folded > 0) {
+                LOG.info("registry schema: folded {} workstation name(s) for the search", folded);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new FlywayException("cannot fold workstation names for the search: " + e.getMessage(), e);
+        }
+    }
+
+    /** The files of the embedded database: the database, its write-ahead log and shared memory, a rollback journal. */
+    private static final String[] DATABASE_FILES = {"registry.db", "registry.db-wal", "registry.db-shm",
+        "registry.db-journal"};
+
+    /**
+     * Creates the data directory (0700) and the database file (0600) before SQLite does, so that SQLite, which
+     * gives the -wal and -shm files the mode of the database, never creates one that others can read; files left
+     * readable by an earlier start (or a umask of 000) are tightened, with a warning.
+     */
     private static void createDataDir(RegistrySettings settings) {
         try {
-            Files.createDirectories(settings.dataDir());
+            OwnerOnly.createDirectory(settings.dataDir());
+            Path database = settings.dataDir().resolve(DATABASE_FILES[0]);
+            if (!Files.exists(database)) {
+                Files.createFile(database);
+            }
         } catch (IOException e) {
             throw new RegistryException("cannot create the data directory " + settings.dataDir() + ": "
                     + e.getMessage(), e);
+        }
+        tightenDatabaseFiles(settings);
+    }
+
+    private static void tightenDatabaseFiles(RegistrySettings settings) {
+        for (String name : DATABASE_FILES) {
+            Path file = settings.dataDir().resolve(name);
+            try {
+                OwnerOnly.tighten(file).ifPresent(mode -> LOG.warn("registry: {} was readable by others ({});"
+                        + " made rw------- (owner only)", file, mode));
+            } catch (IOException e) {
+                LOG.warn("registry: cannot make {} owner-only ({}): others may read client names and addresses",
+                        file, e.toString());
+            }
         }
     }
 

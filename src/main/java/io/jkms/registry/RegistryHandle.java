@@ -69,7 +69,7 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
             problem = null;
             return true;
         } catch (RuntimeException e) { // RegistryException, or a driver failure it did not wrap
-            problem = e.getMessage();
+            problem = Credentials.redact(e.getMessage(), settings);
             return false;
         }
     }

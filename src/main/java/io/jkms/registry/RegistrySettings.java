@@ -37,7 +37,8 @@ public record RegistrySettings(Path dataDir, Optional<String> databaseUrl, Optio
         }
         databaseUrl.ifPresent(url -> {
             if (!url.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("database URL must start with jdbc:postgresql: " + url);
+                throw new IllegalArgumentException("database URL must start with jdbc:postgresql: "
+                        + Credentials.redact(url));
             }
         });
     }

@@ -60,7 +60,7 @@ final class ClientsView {
                 .append("<input type=\"hidden\" name=\"dir\" value=\"").append(params.descending() ? "desc" : "asc")
                 .append("\"><button type=\"submit\">Search</button></form>")
                 .append("<p class=\"muted\">").append(page.total()).append(page.total() == 1 ? " client" : " clients")
-                .append(params.search().isEmpty() ? "" : " matching “" + Html.esc(params.search()) + "”")
+                .append(params.search().isEmpty() ? "" : " matching “" + Html.text(params.search()) + "”")
                 .append("</p><table id=\"clients\"><thead><tr>");
         for (String[] column : COLUMNS) {
             String mark = column[0].equals(params.sort()) ? (params.descending() ? " ▼" : " ▲") : "";
@@ -70,9 +70,9 @@ final class ClientsView {
         b.append("<th>Last result</th></tr></thead><tbody>");
         for (ClientSummary c : page.rows()) {
             b.append("<tr><td><a href=\"/clients/").append(c.cmid()).append("\">")
-                    .append(Html.esc(c.workstation().isEmpty() ? c.cmid().toString() : c.workstation()))
+                    .append(Html.text(c.workstation().isEmpty() ? c.cmid().toString() : c.workstation()))
                     .append("</a></td><td>").append(Html.esc(views.product(c.skuId(), c.kmsId()))).append("</td><td>")
-                    .append(Html.esc(c.clientAddress())).append("</td><td>").append(c.requests()).append("</td><td>")
+                    .append(Html.text(c.clientAddress())).append("</td><td>").append(c.requests()).append("</td><td>")
                     .append(Views.time(c.firstSeen())).append("</td><td>").append(Views.time(c.lastSeen()))
                     .append("</td><td class=\"").append(c.lastHresult() == 0 ? "ok" : "bad").append("\">")
                     .append(Html.esc(Views.result(c.lastHresult()))).append("</td></tr>");
@@ -117,9 +117,9 @@ final class ClientsView {
         ClientSummary first = d.applications().get(0);
         String name = first.workstation().isEmpty() ? d.cmid().toString() : first.workstation();
         StringBuilder b = new StringBuilder(8192);
-        b.append("<p><a href=\"/clients\">← All clients</a></p><h1 id=\"client-name\">").append(Html.esc(name))
+        b.append("<p><a href=\"/clients\">← All clients</a></p><h1 id=\"client-name\">").append(Html.text(name))
                 .append("</h1><dl class=\"facts\"><dt>Client machine ID</dt><dd><code>").append(d.cmid())
-                .append("</code></dd><dt>Address</dt><dd>").append(Html.esc(first.clientAddress()))
+                .append("</code></dd><dt>Address</dt><dd>").append(Html.text(first.clientAddress()))
                 .append("</dd><dt>Virtual machine</dt><dd>").append(first.virtualMachine() ? "yes" : "no")
                 .append("</dd></dl><h2>Applications</h2><table id=\"applications\"><thead><tr><th>Product</th>")
                 .append("<th>Family</th><th>Protocol</th><th>Requests</th><th>First seen</th><th>Last seen</th>")

@@ -1,5 +1,6 @@
 package io.jkms.web;
 
+import io.jkms.host.ClientText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
@@ -13,10 +14,25 @@ final class Html {
     }
 
     /**
-     * Text safe in element content and in quoted attribute values: markup characters become entities, control
-     * characters and unpaired surrogates (a workstation name is any UTF-16 from the network) become U+FFFD.
+     * Text safe in element content and in quoted attribute values: markup characters become entities; control
+     * characters, bidi controls and unpaired surrogates (a workstation name is any UTF-16 from the network) become
+     * their visible escape as plain text ({@code \u202e}, see {@link ClientText}). Newlines and tabs are kept, for
+     * the scripts in {@code <pre>} blocks; use {@link #text} for text that came from the network.
      */
     static String esc(String text) {
+        return escape(text, false);
+    }
+
+    /**
+     * Text from the network (workstation names, addresses, a search) in element content: as {@link #esc}, but every
+     * unsafe character, newlines included, is shown as a marked escape, {@code <span class="esc">\u202e</span>},
+     * so that a name cannot reorder what follows it or pass for another name.
+     */
+    static String text(String text) {
+        return escape(text, true);
+    }
+
+    private static String escape(String text, boolean marked) {
         StringBuilder b = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -30,11 +46,12 @@ final class Html {
                     if (Character.isHighSurrogate(c) && i + 1 < text.length()
                             && Character.isLowSurrogate(text.charAt(i + 1))) {
                         b.append(c).append(text.charAt(++i));
-                    } else if (Character.isSurrogate(c) || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
-                            || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
-                        b.append('\uFFFD');
-                    } else {
+                    } else if (!ClientText.isUnsafe(c) || (!marked && (c == '\n' || c == '\r' || c == '\t'))) {
                         b.append(c);
+                    } else if (marked) {
+                        b.append("<span class=\"esc\">").append(ClientText.escape(c)).append("</span>");
+                    } else {
+                        b.append(ClientText.escape(c));
                     }
                 }
             }
@@ -42,9 +59,9 @@ final class Html {
         return b.toString();
     }
 
-    /** At most 40 characters of a name for an error message. */
+    /** At most 40 characters of a name for an error message or a log line, its controls escaped. */
     static String clip(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+        return ClientText.escape(text.length() <= 40 ? text : text.substring(0, 40) + "…");
     }
 
     /** {@code base?k=v&…} with every value encoded; empty values are left out. */

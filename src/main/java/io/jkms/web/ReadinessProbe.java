@@ -7,7 +7,9 @@ import io.jkms.client.ActivationResult;
 import io.jkms.client.ClientException;
 import io.jkms.client.ClientOptions;
 import io.jkms.client.KmsClient;
+import io.jkms.client.SourceListener;
 import io.jkms.host.ActivationListener;
+import io.jkms.host.ProbeAdmission;
 import io.jkms.protocol.FileTime;
 import io.jkms.protocol.Hresult;
 import io.jkms.protocol.KmsRequest;
@@ -35,14 +37,30 @@ public final class ReadinessProbe {
     private final Clock clock;
     private final Duration ttl;
     private final RandomGenerator random;
+    private final SourceListener source;
     private Result last;
 
     /** The outcome of one probe. */
     public record Result(boolean ready, String detail, Instant at) {
     }
 
+    /**
+     * @param admission where the probe announces its source port before connecting, so that the host's access policy
+     *                  (which may leave loopback out, as SECURITY.md recommends) lets the probe and only the probe in
+     */
     public ReadinessProbe(InetSocketAddress kmsAddress, Catalog catalog, Clock clock, Duration ttl,
-                          RandomGenerator random) {
+                          RandomGenerator random, ProbeAdmission admission) {
+        this.source = new SourceListener() {
+            @Override
+            public void bound(InetSocketAddress local) {
+                admission.expect(local);
+            }
+
+            @Override
+            public void released(InetSocketAddress local) {
+                admission.withdraw(local);
+            }
+        };
         this.target = loopback(kmsAddress);
         this.product = probeProduct(catalog);
         this.clock = clock;
@@ -100,7 +118,7 @@ public final class ReadinessProbe {
     private Result probe() {
         Instant at = clock.instant();
         ClientOptions options = new ClientOptions(true, true, Duration.ofSeconds(2));
-        try (KmsClient client = KmsClient.connect(target, options, random)) {
+        try (KmsClient client = KmsClient.connect(target, options, random, source)) {
             ActivationResult result = client.activate(request(at));
             return result.activated() ? new Result(true, "activation through " + hostPort(target) + " succeeded", at)
                     : new Result(false, "the host refused the probe: " + Hresult.describe(result.hresult()), at);

@@ -1,5 +1,6 @@
 package io.jkms.web;
 
+import io.jkms.registry.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard token kept in the data directory: read if it exists, else generated (32 random bytes, base64url)
@@ -19,6 +22,7 @@ import java.util.random.RandomGenerator;
  */
 public final class TokenStore {
     static final String FILE = "web-token";
+    private static final Logger LOG = LoggerFactory.getLogger("io.jkms.web");
 
     private final Path file;
     private final RandomGenerator random;
@@ -42,19 +46,36 @@ public final class TokenStore {
 
     public Token loadOrCreate() throws IOException {
         if (Files.exists(file)) {
+            tighten();
             return new Token(read(), false);
         }
-        Files.createDirectories(file.getParent() == null ? Path.of(".") : file.getParent());
+        OwnerOnly.createDirectory(file.getParent() == null ? Path.of(".") : file.getParent());
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         try {
-            Files.write(Files.createFile(file, ownerOnly()), (token + "\n").getBytes(StandardCharsets.US_ASCII),
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            Files.createFile(file, ownerOnly());
+            OwnerOnly.tighten(file); // the mode given at creation passed through the umask
+            Files.write(file, (token + "\n").getBytes(StandardCharsets.US_ASCII), StandardOpenOption.TRUNCATE_EXISTING);
         } catch (FileAlreadyExistsException e) {
             return new Token(read(), false);
         }
         return new Token(token, true);
+    }
+
+    /**
+     * A token file others could read may have been read: it is made owner-only and reported, never silently used.
+     * Its value is kept (operators and scripts may hold it); deleting the file makes the next start generate one.
+     */
+    private void tighten() {
+        try {
+            OwnerOnly.tighten(file).ifPresent(mode -> LOG.warn("dashboard token file {} was readable by others ({}):"
+                    + " made rw------- (owner only); treat the token as disclosed and replace it (delete the file to"
+                    + " have a new one generated)", file, mode));
+        } catch (IOException e) {
+            LOG.warn("dashboard token file {} may be readable by others and cannot be made owner-only: {}", file,
+                    e.toString());
+        }
     }
 
     private String read() throws IOException {

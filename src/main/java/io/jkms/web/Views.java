@@ -99,11 +99,11 @@ final class Views {
 
     /** One row of an activations table (every cell escaped). */
     String row(ActivationRecord r) {
-        String who = r.cmid().equals(NIL) ? Html.esc(r.workstation())
-                : "<a href=\"/clients/" + r.cmid() + "\">" + Html.esc(r.workstation().isEmpty() ? r.cmid().toString()
+        String who = r.cmid().equals(NIL) ? Html.text(r.workstation())
+                : "<a href=\"/clients/" + r.cmid() + "\">" + Html.text(r.workstation().isEmpty() ? r.cmid().toString()
                 : r.workstation()) + "</a>";
         return "<tr><td>" + time(r.at()) + "</td><td>" + who + "</td><td>" + Html.esc(product(r.skuId(), r.kmsId()))
-                + "</td><td>V" + r.protocolMajor() + "</td><td>" + Html.esc(r.clientAddress()) + "</td><td class=\""
+                + "</td><td>V" + r.protocolMajor() + "</td><td>" + Html.text(r.clientAddress()) + "</td><td class=\""
                 + (r.activated() ? "ok" : "bad") + "\">" + Html.esc(result(r.hresult())) + "</td></tr>";
     }
 

@@ -36,7 +36,7 @@ class MigrationTest {
     void anEmptyDatabaseGetsTheNewestSchema(Backend backend) throws Exception {
         try (TestStore store = TestStore.create(backend, tempDir)) {
             store.open().close();
-            assertThat(appliedVersions(store)).containsExactly("1", "2");
+            assertThat(appliedVersions(store)).containsExactly("1", "2", "4");
             assertThat(indexes(store)).containsAll(V2_INDEXES);
         }
     }
@@ -49,7 +49,7 @@ class MigrationTest {
             assertThat(indexes(store)).doesNotContainAnyElementsOf(V2_INDEXES);
 
             try (Registry registry = store.open()) {
-                assertThat(appliedVersions(store)).containsExactly("1", "2");
+                assertThat(appliedVersions(store)).containsExactly("1", "2", "4");
                 assertThat(registry.reader().client(cmid, 10).orElseThrow().history()).hasSize(1);
                 registry.writer().offer(record(cmid, "after-upgrade", AT.plusSeconds(1), 0));
                 registry.writer().flush().get(1, TimeUnit.MINUTES);
@@ -69,7 +69,7 @@ class MigrationTest {
             try (Registry registry = store.open()) {
                 assertThat(registry.reader().client(cmid, 10)).isPresent();
             }
-            assertThat(appliedVersions(store)).containsExactly("1", "2");
+            assertThat(appliedVersions(store)).containsExactly("1", "2", "4");
             assertThat(indexes(store)).containsAll(V2_INDEXES);
         }
     }
@@ -92,13 +92,33 @@ class MigrationTest {
             try (Registry registry = store.open()) {
                 assertThat(registry.reader().client(cmid, 10)).isPresent();
             }
-            assertThat(appliedVersions(store)).containsExactly("1", "2");
+            assertThat(appliedVersions(store)).containsExactly("1", "2", "4");
             assertThat(indexes(store)).containsAll(V2_INDEXES);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void namesStoredBeforeVersion4AreFoundByTheUnicodeSearchAfterTheUpgrade(Backend backend) throws Exception {
+        try (TestStore store = TestStore.create(backend, tempDir)) {
+            UUID arzt = migrateToV1WithData(store, "ÄRZTE-PC");
+            UUID plain = migrateToV1WithData(store, "PLAIN-PC");
+            try (Registry registry = store.open()) {
+                assertThat(registry.reader().clients(new ClientQuery("ärzte", "workstation", false, 0, 10)).rows())
+                        .extracting(ClientSummary::cmid).containsExactly(arzt);
+                assertThat(registry.reader().clients(new ClientQuery("plain", "workstation", false, 0, 10)).rows())
+                        .extracting(ClientSummary::cmid).containsExactly(plain);
+            }
+            assertThat(store.count("SELECT COUNT(*) FROM clients WHERE workstation_fold IS NULL")).isZero();
         }
     }
 
     /** Migrates to version 1 only, as a host of that version would have, and stores one activation the V1 way. */
     private static UUID migrateToV1WithData(TestStore store) throws Exception {
+        return migrateToV1WithData(store, "v1-client");
+    }
+
+    private static UUID migrateToV1WithData(TestStore store, String workstation) throws Exception {
         Dialect dialect = Dialect.of(store.settings.jdbcUrl());
         if (dialect == Dialect.SQLITE) {
             Files.createDirectories(store.settings.dataDir());
@@ -108,8 +128,34 @@ class MigrationTest {
             Flyway.configure().dataSource(dataSource).locations(dialect.migrationLocation()).target("1").load()
                     .migrate();
             UUID cmid = UUID.randomUUID();
-            new ActivationRepository(dataSource, dialect).write(List.of(record(cmid, "v1-client", AT, 0)));
+            insertTheV1Way(dataSource, record(cmid, workstation, AT, 0));
             return cmid;
+        }
+    }
+
+    /** One activation as version 1 of the host stored it: its columns only (no search column yet). */
+    private static void insertTheV1Way(HikariDataSource dataSource, ActivationRecord r) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement activation = connection.prepareStatement("INSERT INTO activations (event_id, at,"
+                     + " cmid, app_id, sku_id, kms_id, workstation, license_status, virtual_machine, protocol_major,"
+                     + " client_address, epid, hresult, took_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement client = connection.prepareStatement("INSERT INTO clients (cmid, app_id, workstation,"
+                     + " sku_id, kms_id, license_status, virtual_machine, protocol_major, client_address, first_seen,"
+                     + " last_seen, requests, epid, last_hresult) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+            Object[] values = {r.eventId().toString(), r.at().toEpochMilli(), r.cmid().toString(), r.appId().toString(),
+                r.skuId().toString(), r.kmsId().toString(), r.workstation(), r.licenseStatus(), r.virtualMachine(),
+                r.protocolMajor(), r.clientAddress(), r.epid().orElse(null), r.hresult(), r.took().toNanos() / 1000};
+            for (int i = 0; i < values.length; i++) {
+                activation.setObject(i + 1, values[i]);
+            }
+            activation.executeUpdate();
+            Object[] row = {r.cmid().toString(), r.appId().toString(), r.workstation(), r.skuId().toString(),
+                r.kmsId().toString(), r.licenseStatus(), r.virtualMachine(), r.protocolMajor(), r.clientAddress(),
+                r.at().toEpochMilli(), r.at().toEpochMilli(), r.epid().orElse(null), r.hresult()};
+            for (int i = 0; i < row.length; i++) {
+                client.setObject(i + 1, row[i]);
+            }
+            client.executeUpdate();
         }
     }
 
