@@ -194,7 +194,10 @@ final class RunningHost implements AutoCloseable {
         HostConfig next = requested;
         HostIdentity nextIdentity = next.identity().equals(config.identity())
                 && nextCatalog.csvlks().equals(catalog.csvlks()) ? identity : identity(next, nextCatalog, random, clock);
-        if (!next.registry().equals(config.registry()) || !next.web().equals(config.web())) {
+        if (next.registry().equals(config.registry()) && !next.web().equals(config.web())
+                && next.web().withToken(config.web().token()).equals(config.web())) {
+            changeToken(next);
+        } else if (!next.registry().equals(config.registry()) || !next.web().equals(config.web())) {
             LOG.warn("registry or dashboard settings changed: restart to apply them (the rest is applied now)");
             next = new HostConfig(next.listener(), next.policy(), next.identity(), next.btfn(), next.threads(),
                     next.logLevel(), next.catalogFile(), config.registry(), config.web());
@@ -206,6 +209,17 @@ final class RunningHost implements AutoCloseable {
         config = next;
         catalog = nextCatalog;
         identity = nextIdentity;
+    }
+
+    /** Only the dashboard token changed: it is applied now (ending every session), the rest is unchanged. */
+    private void changeToken(HostConfig next) {
+        web.filter(w -> w.access().required()).ifPresent(w -> {
+            try {
+                w.access().changeToken(DashboardWiring.token(next.web(), random));
+            } catch (IOException e) {
+                throw new ConfigException("web-token: cannot read the stored token: " + e.getMessage());
+            }
+        });
     }
 
     RegistryHealth registryHealth() {

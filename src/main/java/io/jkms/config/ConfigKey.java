@@ -1,6 +1,7 @@
 package io.jkms.config;
 
 import io.jkms.registry.RegistrySettings;
+import io.jkms.web.WebLimits;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -94,6 +95,25 @@ public enum ConfigKey {
                     + "start, printed once and kept in DATA-DIR/web-token (mode 600)."),
     WEB_REQUIRE_TOKEN("web-require-token", "BOOL", "false", false,
             "Ask for the token on a loopback address too (it is always asked for elsewhere)."),
+    WEB_TLS_CERT("web-tls-cert", "FILE", null, false,
+            "PEM certificate (chain) for HTTPS on the dashboard, with --web-tls-key; then it speaks only HTTPS. "
+                    + "Default: plain HTTP (keep it on loopback, or put a TLS proxy in front)."),
+    WEB_TLS_KEY("web-tls-key", "FILE", null, false,
+            "Unencrypted PKCS#8 PEM private key (BEGIN PRIVATE KEY) of --web-tls-cert."),
+    WEB_ALLOWED_HOSTS("web-allowed-hosts", "NAME", null, true,
+            "Host name the open loopback dashboard also answers to (repeatable), besides localhost, 127.x.x.x and "
+                    + "[::1]; any other Host is refused with 421 (DNS rebinding)."),
+    WEB_MAX_CONNECTIONS("web-max-connections", "N", Integer.toString(WebLimits.DEFAULT_MAX_CONNECTIONS), false,
+            "Most dashboard connections open at once; when full, the address holding the most gives one up to a "
+                    + "newcomer (1 to 100000)."),
+    WEB_MAX_CONNECTIONS_PER_ADDRESS("web-max-connections-per-address", "N",
+            Integer.toString(WebLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS), false,
+            "Most dashboard connections open at once from one address (IPv6: one /64); 0 for no limit (0 to 100000)."),
+    WEB_REQUEST_TIMEOUT("web-request-timeout", "SECONDS", Long.toString(WebLimits.DEFAULT_REQUEST_TIMEOUT.toSeconds()),
+            false, "Close a dashboard connection whose request (headers and body) is not complete this long after "
+                    + "its first byte (1 to 600)."),
+    WEB_IDLE_TIMEOUT("web-idle-timeout", "SECONDS", Long.toString(WebLimits.DEFAULT_IDLE_TIMEOUT.toSeconds()), false,
+            "Close a kept-alive dashboard connection that sends no next request this long (1 to 3600)."),
     CONFIG("config", "FILE", null, false, "TOML file with any of these settings (flags win over it, it wins "
             + "over JKMS_* environment variables).");
 

@@ -4,8 +4,13 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** {@code /login}: a form that takes the token and, when it matches, sets the HttpOnly cookie. */
+/**
+ * {@code /login}: a form that takes the token and, when it matches, opens a session and sets its HttpOnly cookie;
+ * {@code POST /logout} ends it. Both POSTs are refused from another site (their {@code Origin} must be this
+ * dashboard's, as SameSite=Strict already keeps the cookie off cross-site requests): no login or logout CSRF.
+ */
 final class LoginPage {
     private LoginPage() {
     }
@@ -27,14 +32,53 @@ final class LoginPage {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("malformed form");
         }
+        if (!sameOrigin(request)) {
+            return crossSite(request);
+        }
         String token = form.getOrDefault("token", List.of("")).get(0);
         if (form.containsKey("next")) {
             next = safeNext(form.get("next").get(0));
         }
-        if (!access.matches(token)) {
-            return WebResponse.of(401, WebResponse.HTML, form(next, true));
+        AccessControl.Login login = access.login(request, token);
+        if (login instanceof AccessControl.Throttled throttled) {
+            return WebResponse.of(429, WebResponse.HTML, Html.error(429, "Too many wrong tokens from your address: "
+                    + "try again in " + throttled.retryAfterSeconds() + " s."))
+                    .withHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
         }
-        return WebResponse.redirect(next).withHeader("Set-Cookie", AccessControl.loginCookie(token));
+        if (login instanceof AccessControl.LoggedIn in) {
+            return WebResponse.redirect(next).withHeader("Set-Cookie", in.setCookie());
+        }
+        return WebResponse.of(401, WebResponse.HTML, form(next, true));
+    }
+
+    /** {@code POST /logout}: ends the session of the request's cookie and clears the cookie. */
+    static WebResponse logout(WebRequest request, AccessControl access) {
+        if (!request.method().equals("POST")) {
+            return WebApp.error(request, 405, "sign out with POST").withHeader("Allow", "POST");
+        }
+        if (!sameOrigin(request)) {
+            return crossSite(request);
+        }
+        return WebResponse.redirect("/login").withHeader("Set-Cookie", access.logout(request));
+    }
+
+    /**
+     * Whether a POST comes from this dashboard's own pages: its Origin (sent by browsers with every POST) names
+     * this Host; without Origin, no Sec-Fetch-Site says it is from another site (scripts and tools send neither).
+     */
+    static boolean sameOrigin(WebRequest request) {
+        Optional<String> origin = request.header("origin");
+        if (origin.isEmpty()) {
+            return request.header("sec-fetch-site").map(site -> site.equals("same-origin") || site.equals("none"))
+                    .orElse(true);
+        }
+        Optional<String> host = request.header("host");
+        return host.isPresent() && (origin.get().equalsIgnoreCase("http://" + host.get())
+                || origin.get().equalsIgnoreCase("https://" + host.get()));
+    }
+
+    private static WebResponse crossSite(WebRequest request) {
+        return WebApp.error(request, 403, "this form may only be sent from the dashboard's own pages");
     }
 
     /** Only a path on this site: no scheme, no host, no protocol-relative {@code //}, no backslash tricks. */

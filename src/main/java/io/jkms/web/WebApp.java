@@ -63,12 +63,24 @@ public final class WebApp {
         return response;
     }
 
+    /** Who may read this dashboard. */
+    public AccessControl access() {
+        return access;
+    }
+
     private WebResponse route(WebRequest request) {
+        if (!access.hostAllowed(request)) {
+            return error(request, 421, "this dashboard answers only to localhost, 127.x.x.x and [::1], and to the "
+                    + "names given with --web-allowed-hosts: ask for it by one of those names");
+        }
         Query query = Query.parse(request.uri());
         String path = query.path();
         boolean read = request.method().equals("GET") || request.method().equals("HEAD");
         if (path.equals("/login")) {
             return LoginPage.handle(request, query, access);
+        }
+        if (path.equals("/logout")) {
+            return LoginPage.logout(request, access);
         }
         if (!read) {
             return error(request, 405, "only GET and HEAD here").withHeader("Allow", "GET, HEAD");
@@ -115,8 +127,6 @@ public final class WebApp {
                 return WebResponse.json(health.json());
             case "/metrics":
                 return WebResponse.of(200, PROMETHEUS, metrics.get());
-            case "/logout":
-                return WebResponse.redirect("/login").withHeader("Set-Cookie", AccessControl.logoutCookie());
             default:
                 break;
         }

@@ -34,8 +34,99 @@ class AccessControlTest {
                 .status()).isEqualTo(200);
         assertThat(app.handle(WebRequest.get("/metrics").withHeader("Authorization", "Bearer wrong-token-0123456789"))
                 .status()).isEqualTo(401);
-        assertThat(app.handle(WebRequest.get("/").withHeader("Cookie", "a=b; jkms_token=" + Fixtures.TOKEN))
+        String session = sessionCookie(app.handle(new WebRequest("POST", "/login", Map.of(),
+                "token=" + Fixtures.TOKEN)));
+        assertThat(app.handle(WebRequest.get("/").withHeader("Cookie", "a=b; " + session + "; c=\"d\""))
                 .status()).isEqualTo(200);
+        assertThat(app.handle(WebRequest.get("/").withHeader("Cookie", "a=b; jkms_token=" + Fixtures.TOKEN))
+                .status()).as("the token as a cookie").isEqualTo(303);
+        assertThat(app.handle(WebRequest.get("/").withHeader("Cookie", session + "x")).status())
+                .as("a made-up session").isEqualTo(303);
+    }
+
+    @Test
+    void aSessionEndsAtLogoutAtExpiryAndWhenTheTokenChanges() {
+        MutableClock clock = new MutableClock(Fixtures.NOW);
+        AccessControl access = AccessControl.requiring(Fixtures.TOKEN, false, clock, new WebCounters());
+        WebApp timed = Fixtures.app(new MemoryRegistry(Fixtures.CATALOG), access);
+        String a = sessionCookie(timed.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN)));
+        String b = sessionCookie(timed.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN)));
+        assertThat(a).isNotEqualTo(b);
+        WebResponse out = timed.handle(new WebRequest("POST", "/logout", Map.of("cookie", a), ""));
+        assertThat(out.headers().get("Set-Cookie")).contains("Max-Age=0");
+        assertThat(timed.handle(WebRequest.get("/api/overview").withHeader("Cookie", a)).status()).isEqualTo(401);
+        assertThat(timed.handle(WebRequest.get("/api/overview").withHeader("Cookie", b)).status()).isEqualTo(200);
+        clock.advance(SessionStore.LIFETIME);
+        assertThat(timed.handle(WebRequest.get("/api/overview").withHeader("Cookie", b)).status())
+                .as("after its lifetime").isEqualTo(401);
+        String c = sessionCookie(timed.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN)));
+        access.changeToken("another-token-0123456789");
+        assertThat(timed.handle(WebRequest.get("/api/overview").withHeader("Cookie", c)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aLoginOrLogoutPostedFromAnotherSiteIsRefused() {
+        Map<String, String> foreign = Map.of("host", "127.0.0.1:8080", "origin", "http://evil.example");
+        assertThat(app.handle(new WebRequest("POST", "/login", foreign, "token=" + Fixtures.TOKEN)).status())
+                .isEqualTo(403);
+        assertThat(app.handle(new WebRequest("POST", "/logout", foreign, "")).status()).isEqualTo(403);
+        assertThat(app.handle(new WebRequest("POST", "/login", Map.of("sec-fetch-site", "cross-site"),
+                "token=" + Fixtures.TOKEN)).status()).isEqualTo(403);
+        Map<String, String> own = Map.of("host", "127.0.0.1:8080", "origin", "http://127.0.0.1:8080");
+        assertThat(app.handle(new WebRequest("POST", "/login", own, "token=" + Fixtures.TOKEN)).status())
+                .isEqualTo(303);
+        assertThat(app.handle(WebRequest.get("/logout")).status()).as("logout by GET").isEqualTo(405);
+    }
+
+    @Test
+    void failedLoginsAreThrottledPerAddressAndTheRightTokenWaitsToo() throws Exception {
+        java.net.InetAddress attacker = java.net.InetAddress.getByName("192.0.2.66");
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+            assertThat(app.handle(new WebRequest("POST", "/login", Map.of(), "token=wrong" + i, attacker)).status())
+                    .isEqualTo(401);
+        }
+        WebResponse blocked = app.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN,
+                attacker));
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.headers().get("Retry-After")).isEqualTo("30");
+        assertThat(blocked.headers()).doesNotContainKey("Set-Cookie");
+        assertThat(app.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN)).status())
+                .as("from another address").isEqualTo(303);
+    }
+
+    static String sessionCookie(WebResponse login) {
+        assertThat(login.status()).isEqualTo(303);
+        String setCookie = login.headers().get("Set-Cookie");
+        assertThat(setCookie).doesNotContain(Fixtures.TOKEN).startsWith(AccessControl.COOKIE + "=");
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends java.time.Clock {
+        private java.time.Instant now;
+
+        MutableClock(java.time.Instant start) {
+            this.now = start;
+        }
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     @Test
@@ -44,7 +135,8 @@ class AccessControlTest {
                 "token=" + Fixtures.TOKEN + "&next=%2Fclients%3Fq%3Dx"));
         assertThat(ok.status()).isEqualTo(303);
         assertThat(ok.headers().get("Location")).isEqualTo("/clients?q=x");
-        assertThat(ok.headers().get("Set-Cookie")).contains("HttpOnly", "SameSite=Strict");
+        assertThat(ok.headers().get("Set-Cookie").toLowerCase(java.util.Locale.ROOT))
+                .contains("httponly", "samesite=strict", "path=/").doesNotContain("secure");
         WebResponse offsite = app.handle(new WebRequest("POST", "/login", Map.of(),
                 "token=" + Fixtures.TOKEN + "&next=%2F%2Fevil.example"));
         assertThat(offsite.headers().get("Location")).isEqualTo("/");
