@@ -90,14 +90,48 @@ public final class AccessControl {
         return digest.isPresent();
     }
 
-    /** Whether the request may read protected pages. */
+    /**
+     * Whether the request may read protected pages. A wrong bearer token counts as a failed login of its address,
+     * and a throttled address is refused without its token being compared ({@link #throttled}).
+     */
     public boolean allows(WebRequest request) {
         if (digest.isEmpty()) {
             return true;
         }
+        if (session(request).map(sessions::valid).orElse(false)) {
+            return true;
+        }
         Optional<String> bearer = request.header("authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).trim());
-        return bearer.map(this::matches).orElse(false) || session(request).map(sessions::valid).orElse(false);
+        if (bearer.isEmpty()) {
+            return false;
+        }
+        if (throttled(request).isPresent()) {
+            return false;
+        }
+        if (matches(bearer.get())) {
+            return true;
+        }
+        counters.failedLogin(false);
+        logFailure("failed", request, "wrong bearer token, " + throttle.failed(request.remote()) + " in a row");
+        return false;
+    }
+
+    /** Seconds until the request's address may present a token again, if it failed too often. */
+    public OptionalLong throttled(WebRequest request) {
+        return digest.isEmpty() ? OptionalLong.empty() : throttle.retryAfter(request.remote());
+    }
+
+    /** As {@link #throttled}, for a request that carries a bearer token (counted as a throttled login). */
+    OptionalLong throttledBearer(WebRequest request) {
+        if (request.header("authorization").isEmpty()) {
+            return OptionalLong.empty();
+        }
+        OptionalLong wait = throttled(request);
+        if (wait.isPresent()) {
+            counters.failedLogin(true);
+        }
+        return wait;
     }
 
     /** Whether the request's Host may be answered: any with a token (it protects), loopback ones without. */
@@ -122,7 +156,7 @@ public final class AccessControl {
         if (!matches(candidate)) {
             counters.failedLogin(false);
             int row = throttle.failed(request.remote());
-            logFailure("failed", request, row + " in a row");
+            logFailure("failed", request, "wrong token in the login form, " + row + " in a row");
             return new WrongToken();
         }
         throttle.succeeded(request.remote());

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -98,6 +99,11 @@ public final class WebApp {
                 return resource("jkms.js", "text/javascript; charset=utf-8");
             default:
                 break;
+        }
+        OptionalLong wait = access.throttledBearer(request);
+        if (wait.isPresent()) {
+            return error(request, 429, "too many wrong tokens from your address: try again in "
+                    + wait.getAsLong() + " s").withHeader("Retry-After", Long.toString(wait.getAsLong()));
         }
         if (!access.allows(request)) {
             return refuse(request, query);

@@ -92,6 +92,23 @@ class AccessControlTest {
         assertThat(blocked.headers()).doesNotContainKey("Set-Cookie");
         assertThat(app.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN)).status())
                 .as("from another address").isEqualTo(303);
+        WebResponse bearer = app.handle(new WebRequest("GET", "/api/overview",
+                Map.of("authorization", "Bearer " + Fixtures.TOKEN), "", attacker));
+        assertThat(bearer.status()).as("a bearer token from the throttled address").isEqualTo(429);
+    }
+
+    @Test
+    void wrongBearerTokensCountAsFailedLogins() throws Exception {
+        java.net.InetAddress scanner = java.net.InetAddress.getByName("192.0.2.67");
+        int unauthorized = 0;
+        for (int i = 0; i < 8; i++) {
+            int status = app.handle(new WebRequest("GET", "/metrics",
+                    Map.of("authorization", "Bearer wrong-token-0123456789-" + i), "", scanner)).status();
+            unauthorized += status == 401 ? 1 : 0;
+        }
+        assertThat(unauthorized).isEqualTo(LoginThrottle.FREE_FAILURES);
+        assertThat(app.handle(WebRequest.get("/metrics").withHeader("Authorization", "Bearer " + Fixtures.TOKEN))
+                .status()).as("from another address").isEqualTo(200);
     }
 
     static String sessionCookie(WebResponse login) {
