@@ -34,6 +34,8 @@ final class ConnectionClock extends ChannelInboundHandlerAdapter {
     /** When bytes of the next request arrived while this one was handled (pipelining), else -1. */
     private long nextStarted = -1;
     private ScheduledFuture<?> timer;
+    /** Requests received and not yet answered (more than one: pipelining). */
+    private int pending;
 
     ConnectionClock(WebLimits limits, WebCounters counters) {
         this.limits = limits;
@@ -82,8 +84,14 @@ final class ConnectionClock extends ChannelInboundHandlerAdapter {
         schedule(RESPONSE_TIMEOUT.toNanos(), WebClose.RESPONSE_TIMEOUT);
     }
 
+    /** One more request decoded (it may wait behind others); how many are now waiting or being answered. */
+    int requestDecoded() {
+        return ++pending;
+    }
+
     /** The answer is written; the connection waits for (or is already reading) its next request. */
     void responseWritten() {
+        pending--;
         if (nextStarted >= 0) {
             long started = nextStarted;
             nextStarted = -1;

@@ -13,7 +13,9 @@ public enum WebClose {
     /** No next request within {@code --web-idle-timeout} (or no first one within the request timeout). */
     IDLE_TIMEOUT("idle-timeout"),
     /** The answer could not be written to the peer in time (it does not read). */
-    RESPONSE_TIMEOUT("response-timeout");
+    RESPONSE_TIMEOUT("response-timeout"),
+    /** More than {@value PipelineLimit#MAX_PENDING} requests sent ahead of their answers. */
+    PIPELINE_LIMIT("pipeline-limit");
 
     private final String label;
 

@@ -104,6 +104,7 @@ public final class WebServer implements AutoCloseable {
                         ch.pipeline().addLast(new HttpServerCodec(Query.MAX_URI + 64, 8192, 8192))
                                 .addLast(new HttpServerKeepAliveHandler())
                                 .addLast(new HttpObjectAggregator(MAX_BODY))
+                                .addLast(new PipelineLimit(clock, counters))
                                 .addLast(new FlowControlHandler())
                                 .addLast(new Handler(clock));
                     }

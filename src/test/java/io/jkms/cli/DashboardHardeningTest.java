@@ -82,6 +82,18 @@ class DashboardHardeningTest {
     }
 
     @Test
+    void aConnectionThatPipelinesTooFarAheadIsClosed() throws Exception {
+        try (TestHost host = TestHost.start("web", "127.0.0.1:0");
+             RawHttp client = RawHttp.connect(web(host), 1)) {
+            client.write(get("/healthz", "localhost").repeat(200));
+            List<RawHttp.Response> responses = client.readAll(200);
+            // Closed as soon as the 17th is decoded, perhaps before the first answer is written.
+            assertThat(responses).hasSizeLessThanOrEqualTo(16).allSatisfy(r -> assertThat(r.body()).isEqualTo("ok\n"));
+            assertThat(client.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void theOpenLoopbackDashboardAnswersOnlyToLoopbackAndConfiguredHostNames() throws Exception {
         try (TestHost host = TestHost.start("web", "127.0.0.1:0")) {
             int port = web(host).getPort();
