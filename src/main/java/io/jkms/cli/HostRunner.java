@@ -68,7 +68,8 @@ final class HostRunner {
         HostIdentity identity = host.identity();
         LOG.info("jkms KMS host listening on {}", host.server().boundAddresses());
         LOG.info("client registry: {}", host.config().registry().map(Object::toString).orElse("off"));
-        host.web().ifPresent(web -> LOG.info("dashboard on http://{}/ ({})", hostPort(web.address()),
+        host.web().ifPresent(web -> LOG.info("dashboard on {}://{}/ ({})", web.secure() ? "https" : "http",
+                hostPort(web.address()),
                 config.web().tokenRequired(web.address()) ? "token required" : "loopback, no token"));
         LOG.info("host build {} ({}), LCID {}, NDR64 {}, BTFN {}", identity.build().build(), identity.build().name(),
                 identity.lcid(), identity.ndr64() ? "on" : "off", config.btfn() ? "on" : "off");

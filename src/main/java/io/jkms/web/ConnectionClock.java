@@ -8,6 +8,7 @@ import io.netty.util.AttributeKey;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ final class ConnectionClock extends ChannelInboundHandlerAdapter {
 
     private final WebLimits limits;
     private final WebCounters counters;
+    private final LongSupplier nanos;
     private ChannelHandlerContext ctx;
     private State state = State.IDLE;
     private boolean firstRequest = true;
@@ -38,8 +40,14 @@ final class ConnectionClock extends ChannelInboundHandlerAdapter {
     private int pending;
 
     ConnectionClock(WebLimits limits, WebCounters counters) {
+        this(limits, counters, System::nanoTime);
+    }
+
+    /** @param nanos the time source of the deadlines (a test moves it with the channel's scheduler) */
+    ConnectionClock(WebLimits limits, WebCounters counters, LongSupplier nanos) {
         this.limits = limits;
         this.counters = counters;
+        this.nanos = nanos;
     }
 
     /** Whether the connection is in the middle of a request (for eviction, which spares those if it can). */
@@ -62,9 +70,9 @@ final class ConnectionClock extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext context, Object msg) throws Exception {
         if (msg instanceof ByteBuf bytes && bytes.isReadable()) {
             if (state == State.IDLE) {
-                reading(System.nanoTime());
+                reading(nanos.getAsLong());
             } else if (state == State.HANDLING && nextStarted < 0) {
-                nextStarted = System.nanoTime();
+                nextStarted = nanos.getAsLong();
             }
         }
         super.channelRead(context, msg);
@@ -111,13 +119,13 @@ final class ConnectionClock extends ChannelInboundHandlerAdapter {
     private void reading(long startedNanos) {
         state = State.READING;
         ctx.channel().attr(BUSY).set(true);
-        long left = limits.requestTimeout().toNanos() - (System.nanoTime() - startedNanos);
+        long left = limits.requestTimeout().toNanos() - (nanos.getAsLong() - startedNanos);
         schedule(Math.max(0, left), WebClose.REQUEST_TIMEOUT);
     }
 
-    private void schedule(long nanos, WebClose reason) {
+    private void schedule(long delayNanos, WebClose reason) {
         cancel();
-        timer = ctx.executor().schedule(() -> expire(reason), nanos, TimeUnit.NANOSECONDS);
+        timer = ctx.executor().schedule(() -> expire(reason), delayNanos, TimeUnit.NANOSECONDS);
     }
 
     private void cancel() {

@@ -111,6 +111,29 @@ class AccessControlTest {
                 .status()).as("from another address").isEqualTo(200);
     }
 
+    @Test
+    void failedLoginsAreLoggedRateLimitedWithTheAddressAndNeverWhatWasTyped() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.jkms.web.login");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            for (int i = 0; i < 20; i++) {
+                java.net.InetAddress from = java.net.InetAddress.getByName("192.0.2." + (100 + i));
+                app.handle(new WebRequest("POST", "/login", Map.of(), "token=typed-secret-" + i, from));
+                app.handle(new WebRequest("GET", "/metrics", Map.of("authorization", "Bearer typed-bearer-" + i),
+                        "", from));
+            }
+        } finally {
+            logger.detachAppender(lines);
+        }
+        assertThat(lines.list).as("40 failures within 10 s").hasSize(1);
+        String line = lines.list.get(0).getFormattedMessage();
+        assertThat(line).contains("192.0.2.100").doesNotContain("typed-");
+    }
+
     static String sessionCookie(WebResponse login) {
         assertThat(login.status()).isEqualTo(303);
         String setCookie = login.headers().get("Set-Cookie");
