@@ -45,9 +45,10 @@ final class DashboardWiring {
         InetSocketAddress bind = settings.bind().orElseThrow();
         Optional<SslContext> tls = settings.tls().map(DashboardWiring::sslContext);
         WebCounters counters = new WebCounters();
-        AccessControl access = AccessControl.open(HostNames.of(settings.allowedHosts()));
+        HostNames hosts = HostNames.of(settings.allowedHosts());
+        AccessControl access = AccessControl.open(hosts);
         if (settings.tokenRequired(bind)) {
-            access = AccessControl.requiring(token(settings, random), tls.isPresent(), clock, counters);
+            access = AccessControl.requiring(token(settings, random), hosts, tls.isPresent(), clock, counters);
         }
         ReadinessProbe readiness = new ReadinessProbe(server.boundAddresses().get(0), catalog, clock,
                 Duration.ofSeconds(5), random);

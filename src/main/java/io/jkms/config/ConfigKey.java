@@ -102,7 +102,8 @@ public enum ConfigKey {
             "Unencrypted PKCS#8 PEM private key (BEGIN PRIVATE KEY) of --web-tls-cert."),
     WEB_ALLOWED_HOSTS("web-allowed-hosts", "NAME", null, true,
             "Host name the open loopback dashboard also answers to (repeatable), besides localhost, 127.x.x.x and "
-                    + "[::1]; any other Host is refused with 421 (DNS rebinding)."),
+                    + "[::1]; any other Host is refused with 421 (DNS rebinding). Logins may also be posted from "
+                    + "pages of these names (a proxy's)."),
     WEB_MAX_CONNECTIONS("web-max-connections", "N", Integer.toString(WebLimits.DEFAULT_MAX_CONNECTIONS), false,
             "Most dashboard connections open at once; when full, the address holding the most gives one up to a "
                     + "newcomer (1 to 100000)."),

@@ -73,17 +73,19 @@ public final class AccessControl {
 
     /** Only requests carrying this token (or a session opened with it) may read. */
     public static AccessControl requiring(String token) {
-        return requiring(token, false, Clock.systemUTC(), new WebCounters());
+        return requiring(token, HostNames.loopbackOnly(), false, Clock.systemUTC(), new WebCounters());
     }
 
     /**
+     * @param hosts        names a login may be posted from besides the request's own Host (a proxy's name)
      * @param secureCookie mark the session cookie {@code Secure} (the dashboard speaks HTTPS)
      * @param clock        for session expiry
      */
-    public static AccessControl requiring(String token, boolean secureCookie, Clock clock, WebCounters counters) {
+    public static AccessControl requiring(String token, HostNames hosts, boolean secureCookie, Clock clock,
+                                          WebCounters counters) {
         WebSettings.checkToken(token);
-        return new AccessControl(Optional.of(sha256(token)), HostNames.loopbackOnly(),
-                new SessionStore(new SecureRandom(), clock), secureCookie, counters);
+        return new AccessControl(Optional.of(sha256(token)), hosts, new SessionStore(new SecureRandom(), clock),
+                secureCookie, counters);
     }
 
     public boolean required() {
@@ -137,6 +139,29 @@ public final class AccessControl {
     /** Whether the request's Host may be answered: any with a token (it protects), loopback ones without. */
     public boolean hostAllowed(WebRequest request) {
         return digest.isPresent() || hosts.allows(request.header("host"));
+    }
+
+    /**
+     * Whether a POST comes from this dashboard's own pages: its Origin (sent by browsers with every POST) names
+     * the request's Host, the Host a proxy forwarded ({@code X-Forwarded-Host}: a cross-site form cannot set it)
+     * or a configured name; without Origin, no Sec-Fetch-Site says it is from elsewhere (tools send neither).
+     */
+    boolean sameOrigin(WebRequest request) {
+        Optional<String> origin = request.header("origin");
+        if (origin.isEmpty()) {
+            return request.header("sec-fetch-site").map(site -> site.equals("same-origin") || site.equals("none"))
+                    .orElse(true);
+        }
+        String o = origin.get().trim().toLowerCase(java.util.Locale.ROOT);
+        int scheme = o.indexOf("://");
+        if (!(o.startsWith("http://") || o.startsWith("https://")) || o.indexOf('/', scheme + 3) >= 0) {
+            return false;
+        }
+        String host = o.substring(scheme + 3);
+        return request.header("host").map(h -> h.trim().equalsIgnoreCase(host)).orElse(false)
+                || request.header("x-forwarded-host").map(h -> h.split(",")[0].trim().equalsIgnoreCase(host))
+                        .orElse(false)
+                || hosts.configured(host);
     }
 
     /** Constant-time comparison with the configured token. */

@@ -53,6 +53,11 @@ public final class HostNames {
         return name.isPresent() && (loopback(name.get()) || configured.contains(name.get()));
     }
 
+    /** Whether {@code host} ({@code name[:port]}) names one of the configured names, whatever the port. */
+    boolean configured(String host) {
+        return withoutPort(normalize(host)).map(configured::contains).orElse(false);
+    }
+
     private static String normalize(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;

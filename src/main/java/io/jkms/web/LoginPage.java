@@ -4,7 +4,6 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code /login}: a form that takes the token and, when it matches, opens a session and sets its HttpOnly cookie;
@@ -32,7 +31,7 @@ final class LoginPage {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("malformed form");
         }
-        if (!sameOrigin(request)) {
+        if (!access.sameOrigin(request)) {
             return crossSite(request);
         }
         String token = form.getOrDefault("token", List.of("")).get(0);
@@ -56,29 +55,16 @@ final class LoginPage {
         if (!request.method().equals("POST")) {
             return WebApp.error(request, 405, "sign out with POST").withHeader("Allow", "POST");
         }
-        if (!sameOrigin(request)) {
+        if (!access.sameOrigin(request)) {
             return crossSite(request);
         }
         return WebResponse.redirect("/login").withHeader("Set-Cookie", access.logout(request));
     }
 
-    /**
-     * Whether a POST comes from this dashboard's own pages: its Origin (sent by browsers with every POST) names
-     * this Host; without Origin, no Sec-Fetch-Site says it is from another site (scripts and tools send neither).
-     */
-    static boolean sameOrigin(WebRequest request) {
-        Optional<String> origin = request.header("origin");
-        if (origin.isEmpty()) {
-            return request.header("sec-fetch-site").map(site -> site.equals("same-origin") || site.equals("none"))
-                    .orElse(true);
-        }
-        Optional<String> host = request.header("host");
-        return host.isPresent() && (origin.get().equalsIgnoreCase("http://" + host.get())
-                || origin.get().equalsIgnoreCase("https://" + host.get()));
-    }
-
     private static WebResponse crossSite(WebRequest request) {
-        return WebApp.error(request, 403, "this form may only be sent from the dashboard's own pages");
+        return WebApp.error(request, 403, "this form may only be sent from the dashboard's own pages (behind a "
+                + "proxy: pass the Host header on, e.g. nginx proxy_set_header Host $host, or name the host with "
+                + "--web-allowed-hosts)");
     }
 
     /** Only a path on this site: no scheme, no host, no protocol-relative {@code //}, no backslash tricks. */

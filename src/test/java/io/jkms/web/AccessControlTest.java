@@ -47,7 +47,8 @@ class AccessControlTest {
     @Test
     void aSessionEndsAtLogoutAtExpiryAndWhenTheTokenChanges() {
         MutableClock clock = new MutableClock(Fixtures.NOW);
-        AccessControl access = AccessControl.requiring(Fixtures.TOKEN, false, clock, new WebCounters());
+        AccessControl access = AccessControl.requiring(Fixtures.TOKEN, HostNames.loopbackOnly(), false,
+                clock, new WebCounters());
         WebApp timed = Fixtures.app(new MemoryRegistry(Fixtures.CATALOG), access);
         String a = sessionCookie(timed.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN)));
         String b = sessionCookie(timed.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN)));
@@ -76,6 +77,20 @@ class AccessControlTest {
         assertThat(app.handle(new WebRequest("POST", "/login", own, "token=" + Fixtures.TOKEN)).status())
                 .isEqualTo(303);
         assertThat(app.handle(WebRequest.get("/logout")).status()).as("logout by GET").isEqualTo(405);
+        Map<String, String> proxied = Map.of("host", "127.0.0.1:8080", "origin", "https://kms.example.org",
+                "x-forwarded-host", "kms.example.org");
+        assertThat(app.handle(new WebRequest("POST", "/login", proxied, "token=" + Fixtures.TOKEN)).status())
+                .as("behind a proxy that says which Host it was asked for").isEqualTo(303);
+        WebApp named = Fixtures.app(new MemoryRegistry(Fixtures.CATALOG), AccessControl.requiring(Fixtures.TOKEN,
+                HostNames.of(java.util.List.of("kms.example.org")), false, java.time.Clock.systemUTC(),
+                new WebCounters()));
+        Map<String, String> renamed = Map.of("host", "127.0.0.1:8080", "origin", "https://kms.example.org");
+        assertThat(named.handle(new WebRequest("POST", "/login", renamed, "token=" + Fixtures.TOKEN)).status())
+                .as("a configured name").isEqualTo(303);
+        assertThat(app.handle(new WebRequest("POST", "/login", renamed, "token=" + Fixtures.TOKEN)).status())
+                .as("a name not configured").isEqualTo(403);
+        assertThat(app.handle(new WebRequest("POST", "/login", Map.of("host", "h", "origin", "null"),
+                "token=" + Fixtures.TOKEN)).status()).isEqualTo(403);
     }
 
     @Test
