@@ -145,6 +145,25 @@ class DashboardHardeningTest {
     }
 
     @Test
+    void aNewStoredTokenIsAppliedOnReloadAndAnUnchangedOneEndsNoSession(@TempDir Path dir) throws Exception {
+        String[] settings = {"web", "127.0.0.1:0", "web-require-token", "true", "data-dir", dir.toString()};
+        try (TestHost host = TestHost.start(settings)) {
+            String stored = java.nio.file.Files.readString(dir.resolve("web-token")).trim();
+            String cookie = login(host, stored, 1);
+            host.host.reload(TestHost.config(settings), Catalog.loadDefault());
+            assertThat(once(host, withCookie(get("/api/overview", "localhost"), cookie)).status())
+                    .as("a reload that changes nothing").isEqualTo(200);
+            String next = "edited-token-0123456789abc";
+            java.nio.file.Files.writeString(dir.resolve("web-token"), next + "\n");
+            host.host.reload(TestHost.config(settings), Catalog.loadDefault());
+            assertThat(once(host, withCookie(get("/api/overview", "localhost"), cookie)).status())
+                    .as("a session of the old stored token").isEqualTo(401);
+            assertThat(once(host, RawHttp.request("GET", "/api/overview", "", "Host", "localhost",
+                    "Authorization", "Bearer " + next)).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void failedLoginsAreThrottledPerAddress(@TempDir Path dir) throws Exception {
         try (TestHost host = TestHost.start(tokenHost(dir, TOKEN))) {
             int refused = 0;
