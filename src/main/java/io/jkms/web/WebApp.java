@@ -108,7 +108,12 @@ public final class WebApp {
         if (!access.allows(request)) {
             return refuse(request, query);
         }
-        return protectedRoute(request, query);
+        WebResponse page = protectedRoute(request, query);
+        if (access.required() && page.contentType().equals(WebResponse.HTML)) {
+            return new WebResponse(page.status(), page.contentType(), Html.withSignOut(page.text())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), page.headers());
+        }
+        return page;
     }
 
     private WebResponse protectedRoute(WebRequest request, Query query) {

@@ -38,6 +38,11 @@ class AccessControlTest {
                 "token=" + Fixtures.TOKEN)));
         assertThat(app.handle(WebRequest.get("/").withHeader("Cookie", "a=b; " + session + "; c=\"d\""))
                 .status()).isEqualTo(200);
+        assertThat(app.handle(WebRequest.get("/clients").withHeader("Cookie", session)).text())
+                .as("a signed-in page").contains("action=\"/logout\"");
+        assertThat(Fixtures.app(new MemoryRegistry(Fixtures.CATALOG), AccessControl.open()).handle(
+                WebRequest.get("/clients")).text()).as("an open dashboard has no one to sign out")
+                .doesNotContain("/logout");
         assertThat(app.handle(WebRequest.get("/").withHeader("Cookie", "a=b; jkms_token=" + Fixtures.TOKEN))
                 .status()).as("the token as a cookie").isEqualTo(303);
         assertThat(app.handle(WebRequest.get("/").withHeader("Cookie", session + "x")).status())
