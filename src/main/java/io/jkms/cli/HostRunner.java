@@ -68,7 +68,8 @@ final class HostRunner {
         HostIdentity identity = host.identity();
         LOG.info("jkms KMS host listening on {}", host.server().boundAddresses());
         LOG.info("client registry: {}", host.config().registry().map(Object::toString).orElse("off"));
-        host.web().ifPresent(web -> LOG.info("dashboard on http://{}/ ({})", hostPort(web.address()),
+        host.web().ifPresent(web -> LOG.info("dashboard on {}://{}/ ({})", web.secure() ? "https" : "http",
+                hostPort(web.address()),
                 config.web().tokenRequired(web.address()) ? "token required" : "loopback, no token"));
         config.dns().ifPresent(dns -> LOG.info("DNS: publishing _vlmcs._tcp.{}. SRV through {}, signed with TSIG key '{}'",
                 dns.zone(), dns.server().map(Object::toString).orElse("the zone's primary"), dns.key().name()));

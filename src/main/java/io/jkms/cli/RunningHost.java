@@ -213,7 +213,11 @@ final class RunningHost implements AutoCloseable {
         HostConfig next = requested;
         HostIdentity nextIdentity = next.identity().equals(config.identity())
                 && nextCatalog.csvlks().equals(catalog.csvlks()) ? identity : identity(next, nextCatalog, random, clock);
-        if (!next.registry().equals(config.registry()) || !next.web().equals(config.web())) {
+        Optional<String> newToken = Optional.empty();
+        if (next.registry().equals(config.registry())
+                && next.web().withToken(config.web().token()).equals(config.web())) {
+            newToken = changedToken(next);
+        } else {
             LOG.warn("registry or dashboard settings changed: restart to apply them (the rest is applied now)");
             next = new HostConfig(next.listener(), next.policy(), next.identity(), next.btfn(), next.threads(),
                     next.logLevel(), next.catalogFile(), config.registry(), config.web(), next.dns());
@@ -226,6 +230,23 @@ final class RunningHost implements AutoCloseable {
         config = next;
         catalog = nextCatalog;
         identity = nextIdentity;
+        newToken.ifPresent(token -> web.orElseThrow().access().changeToken(token));
+    }
+
+    /**
+     * The dashboard's token after this reload (the configured one, else the one in the data directory, which may
+     * have been edited), if it differs from the one in use: a token can change without a restart.
+     */
+    private Optional<String> changedToken(HostConfig next) {
+        if (web.isEmpty() || !web.get().access().required()) {
+            return Optional.empty();
+        }
+        try {
+            String token = DashboardWiring.token(next.web(), random);
+            return web.get().access().matches(token) ? Optional.empty() : Optional.of(token);
+        } catch (IOException e) {
+            throw new ConfigException("web-token: cannot read the stored token: " + e.getMessage());
+        }
     }
 
     RegistryHealth registryHealth() {

@@ -1,6 +1,7 @@
 package io.jkms.config;
 
 import io.jkms.registry.RegistrySettings;
+import io.jkms.web.WebLimits;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -115,6 +116,26 @@ public enum ConfigKey {
     DNS_RETRY("dns-retry", "TIME", "30s", false,
             "Wait after a failed update, doubled for each further failure up to --dns-refresh: with a suffix ms, "
                     + "s, m or h (100ms to 1h)."),
+    WEB_TLS_CERT("web-tls-cert", "FILE", null, false,
+            "PEM certificate (chain) for HTTPS on the dashboard, with --web-tls-key; then it speaks only HTTPS. "
+                    + "Default: plain HTTP (keep it on loopback, or put a TLS proxy in front)."),
+    WEB_TLS_KEY("web-tls-key", "FILE", null, false,
+            "Unencrypted PKCS#8 PEM private key (BEGIN PRIVATE KEY) of --web-tls-cert."),
+    WEB_ALLOWED_HOSTS("web-allowed-hosts", "NAME", null, true,
+            "Host name the open loopback dashboard also answers to (repeatable), besides localhost, 127.x.x.x and "
+                    + "[::1]; any other Host is refused with 421 (DNS rebinding). Logins may also be posted from "
+                    + "pages of these names (a proxy's)."),
+    WEB_MAX_CONNECTIONS("web-max-connections", "N", Integer.toString(WebLimits.DEFAULT_MAX_CONNECTIONS), false,
+            "Most dashboard connections open at once; when full, the address holding the most gives one up to a "
+                    + "newcomer (1 to 100000)."),
+    WEB_MAX_CONNECTIONS_PER_ADDRESS("web-max-connections-per-address", "N",
+            Integer.toString(WebLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS), false,
+            "Most dashboard connections open at once from one address (IPv6: one /64); 0 for no limit (0 to 100000)."),
+    WEB_REQUEST_TIMEOUT("web-request-timeout", "SECONDS", Long.toString(WebLimits.DEFAULT_REQUEST_TIMEOUT.toSeconds()),
+            false, "Close a dashboard connection whose request (headers and body) is not complete this long after "
+                    + "its first byte (1 to 600)."),
+    WEB_IDLE_TIMEOUT("web-idle-timeout", "SECONDS", Long.toString(WebLimits.DEFAULT_IDLE_TIMEOUT.toSeconds()), false,
+            "Close a kept-alive dashboard connection that sends no next request this long (1 to 3600)."),
     CONFIG("config", "FILE", null, false, "TOML file with any of these settings (flags win over it, it wins "
             + "over JKMS_* environment variables).");
 

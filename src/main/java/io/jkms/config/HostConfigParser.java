@@ -11,7 +11,10 @@ import io.jkms.host.PolicySettings;
 import io.jkms.protocol.Epid;
 import io.jkms.registry.RegistrySettings;
 import io.jkms.rpc.RpcSettings;
+import io.jkms.web.HostNames;
+import io.jkms.web.WebLimits;
 import io.jkms.web.WebSettings;
+import io.jkms.web.WebTls;
 import io.jkms.wire.Bytes;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -154,7 +157,51 @@ public final class HostConfigParser {
         } catch (InvalidPathException e) {
             throw ConfigException.invalid(dir, "a directory path");
         }
-        return new WebSettings(address, token, bool(ConfigKey.WEB_REQUIRE_TOKEN), dataDir);
+        WebLimits limits = new WebLimits((int) integer(ConfigKey.WEB_MAX_CONNECTIONS, 1, 100_000),
+                (int) integer(ConfigKey.WEB_MAX_CONNECTIONS_PER_ADDRESS, 0, 100_000),
+                Duration.ofSeconds(integer(ConfigKey.WEB_REQUEST_TIMEOUT, 1, 600)),
+                Duration.ofSeconds(integer(ConfigKey.WEB_IDLE_TIMEOUT, 1, 3600)));
+        return new WebSettings(address, token, bool(ConfigKey.WEB_REQUIRE_TOKEN), dataDir, limits, allowedHosts(),
+                webTls());
+    }
+
+    private List<String> allowedHosts() {
+        List<String> names = new ArrayList<>();
+        for (ConfigValue value : values.getOrDefault(ConfigKey.WEB_ALLOWED_HOSTS, List.of())) {
+            try {
+                names.add(HostNames.check(value.value()));
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.invalid(value, e.getMessage());
+            }
+        }
+        return names;
+    }
+
+    /** Both files or neither; both are loaded here, so that a bad one stops start-up (or a reload) by name. */
+    private Optional<WebSettings.Tls> webTls() {
+        Optional<ConfigValue> cert = optional(ConfigKey.WEB_TLS_CERT);
+        Optional<ConfigValue> key = optional(ConfigKey.WEB_TLS_KEY);
+        if (cert.isEmpty() && key.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cert.isEmpty() || key.isEmpty()) {
+            ConfigKey missing = cert.isEmpty() ? ConfigKey.WEB_TLS_CERT : ConfigKey.WEB_TLS_KEY;
+            throw new ConfigException("missing " + missing.key() + ": web-tls-cert and web-tls-key go together");
+        }
+        WebSettings.Tls tls;
+        try {
+            tls = new WebSettings.Tls(Path.of(cert.get().value().trim()), Path.of(key.get().value().trim()));
+        } catch (InvalidPathException e) {
+            throw ConfigException.invalid(cert.get(), "file paths for web-tls-cert and web-tls-key");
+        }
+        try {
+            WebTls.load(tls.certificate(), tls.key());
+        } catch (WebTls.WebTlsException e) {
+            throw ConfigException.invalid(e.certificate() ? cert.get() : key.get(), e.certificate()
+                    ? "a readable PEM certificate file (" + e.getMessage() + ")" : "a readable PEM private key file ("
+                    + e.getMessage() + ")");
+        }
+        return Optional.of(tls);
     }
 
     ConfigValue single(ConfigKey key) {

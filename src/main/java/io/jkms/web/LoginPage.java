@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /login}: a form that takes the token and, when it matches, sets the HttpOnly cookie. */
+/**
+ * {@code /login}: a form that takes the token and, when it matches, opens a session and sets its HttpOnly cookie;
+ * {@code POST /logout} ends it. Both POSTs are refused from another site (their {@code Origin} must be this
+ * dashboard's, as SameSite=Strict already keeps the cookie off cross-site requests): no login or logout CSRF.
+ */
 final class LoginPage {
     private LoginPage() {
     }
@@ -27,14 +31,40 @@ final class LoginPage {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("malformed form");
         }
+        if (!access.sameOrigin(request)) {
+            return crossSite(request);
+        }
         String token = form.getOrDefault("token", List.of("")).get(0);
         if (form.containsKey("next")) {
             next = safeNext(form.get("next").get(0));
         }
-        if (!access.matches(token)) {
-            return WebResponse.of(401, WebResponse.HTML, form(next, true));
+        AccessControl.Login login = access.login(request, token);
+        if (login instanceof AccessControl.Throttled throttled) {
+            return WebResponse.of(429, WebResponse.HTML, Html.error(429, "Too many wrong tokens from your address: "
+                    + "try again in " + throttled.retryAfterSeconds() + " s."))
+                    .withHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
         }
-        return WebResponse.redirect(next).withHeader("Set-Cookie", AccessControl.loginCookie(token));
+        if (login instanceof AccessControl.LoggedIn in) {
+            return WebResponse.redirect(next).withHeader("Set-Cookie", in.setCookie());
+        }
+        return WebResponse.of(401, WebResponse.HTML, form(next, true));
+    }
+
+    /** {@code POST /logout}: ends the session of the request's cookie and clears the cookie. */
+    static WebResponse logout(WebRequest request, AccessControl access) {
+        if (!request.method().equals("POST")) {
+            return WebApp.error(request, 405, "sign out with POST").withHeader("Allow", "POST");
+        }
+        if (!access.sameOrigin(request)) {
+            return crossSite(request);
+        }
+        return WebResponse.redirect("/login").withHeader("Set-Cookie", access.logout(request));
+    }
+
+    private static WebResponse crossSite(WebRequest request) {
+        return WebApp.error(request, 403, "this form may only be sent from the dashboard's own pages (behind a "
+                + "proxy: pass the Host header on, e.g. nginx proxy_set_header Host $host, or name the host with "
+                + "--web-allowed-hosts)");
     }
 
     /** Only a path on this site: no scheme, no host, no protocol-relative {@code //}, no backslash tricks. */

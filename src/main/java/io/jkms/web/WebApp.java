@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -63,12 +64,24 @@ public final class WebApp {
         return response;
     }
 
+    /** Who may read this dashboard. */
+    public AccessControl access() {
+        return access;
+    }
+
     private WebResponse route(WebRequest request) {
+        if (!access.hostAllowed(request)) {
+            return error(request, 421, "this dashboard answers only to localhost, 127.x.x.x and [::1], and to the "
+                    + "names given with --web-allowed-hosts: ask for it by one of those names");
+        }
         Query query = Query.parse(request.uri());
         String path = query.path();
         boolean read = request.method().equals("GET") || request.method().equals("HEAD");
         if (path.equals("/login")) {
             return LoginPage.handle(request, query, access);
+        }
+        if (path.equals("/logout")) {
+            return LoginPage.logout(request, access);
         }
         if (!read) {
             return error(request, 405, "only GET and HEAD here").withHeader("Allow", "GET, HEAD");
@@ -87,10 +100,20 @@ public final class WebApp {
             default:
                 break;
         }
+        OptionalLong wait = access.throttledBearer(request);
+        if (wait.isPresent()) {
+            return error(request, 429, "too many wrong tokens from your address: try again in "
+                    + wait.getAsLong() + " s").withHeader("Retry-After", Long.toString(wait.getAsLong()));
+        }
         if (!access.allows(request)) {
             return refuse(request, query);
         }
-        return protectedRoute(request, query);
+        WebResponse page = protectedRoute(request, query);
+        if (access.required() && page.contentType().equals(WebResponse.HTML)) {
+            return new WebResponse(page.status(), page.contentType(), Html.withSignOut(page.text())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), page.headers());
+        }
+        return page;
     }
 
     private WebResponse protectedRoute(WebRequest request, Query query) {
@@ -115,8 +138,6 @@ public final class WebApp {
                 return WebResponse.json(health.json());
             case "/metrics":
                 return WebResponse.of(200, PROMETHEUS, metrics.get());
-            case "/logout":
-                return WebResponse.redirect("/login").withHeader("Set-Cookie", AccessControl.logoutCookie());
             default:
                 break;
         }

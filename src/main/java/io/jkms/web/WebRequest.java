@@ -1,5 +1,6 @@
 package io.jkms.web;
 
+import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,11 +12,18 @@ import java.util.Optional;
  * @param uri     the raw request target (path and query), still encoded
  * @param headers header names in lower case; repeated headers joined with ", "
  * @param body    the body as text (only the login form has one)
+ * @param remote  the peer's address (failed logins are throttled per address)
  */
-public record WebRequest(String method, String uri, Map<String, String> headers, String body) {
+public record WebRequest(String method, String uri, Map<String, String> headers, String body, InetAddress remote) {
     public WebRequest {
         method = method.toUpperCase(Locale.ROOT);
         headers = Map.copyOf(headers);
+        java.util.Objects.requireNonNull(remote, "remote");
+    }
+
+    /** A request from this machine's loopback address. */
+    public WebRequest(String method, String uri, Map<String, String> headers, String body) {
+        this(method, uri, headers, body, InetAddress.getLoopbackAddress());
     }
 
     public static WebRequest get(String uri) {
@@ -25,7 +33,11 @@ public record WebRequest(String method, String uri, Map<String, String> headers,
     public WebRequest withHeader(String name, String value) {
         var copy = new java.util.HashMap<>(headers);
         copy.put(name.toLowerCase(Locale.ROOT), value);
-        return new WebRequest(method, uri, copy, body);
+        return new WebRequest(method, uri, copy, body, remote);
+    }
+
+    public WebRequest from(InetAddress address) {
+        return new WebRequest(method, uri, headers, body, address);
     }
 
     public Optional<String> header(String name) {

@@ -23,12 +23,14 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.handler.flow.FlowControlHandler;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,7 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * HTTP for {@link WebApp} on its own threads: one Netty thread for I/O, two for pages (registry reads and the
  * readiness probe block, so they never run on an I/O thread, and never on the KMS host's). Requests are bounded:
- * 2 KiB request line, 8 KiB of headers, 16 KiB of body, 30 s to arrive, 64 waiting (then 503).
+ * 2 KiB request line, 8 KiB of headers, 16 KiB of body, 64 waiting (then 503); connections by {@link WebGate}
+ * and in time by {@link ConnectionClock}. A connection is read only while it has no request being answered
+ * (auto-read off, one request let through at a time), so pipelined requests are answered one by one, in order,
+ * and a peer cannot queue up work by sending faster than it is answered.
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -51,14 +56,31 @@ public final class WebServer implements AutoCloseable {
     private final ThreadPoolExecutor pages = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(MAX_QUEUED), WebServer::pageThread);
     private final WebApp app;
+    private final WebLimits limits;
+    private final Optional<SslContext> tls;
+    private final WebCounters counters;
+    private final WebGate gate;
     private Channel channel;
 
-    private WebServer(WebApp app) {
+    private WebServer(WebApp app, WebLimits limits, Optional<SslContext> tls, WebCounters counters) {
         this.app = app;
+        this.limits = limits;
+        this.tls = tls;
+        this.counters = counters;
+        this.gate = new WebGate(limits, counters);
     }
 
+    /** Plain HTTP with the default limits. */
     public static WebServer start(InetSocketAddress address, WebApp app) throws IOException {
-        WebServer server = new WebServer(app);
+        return start(address, app, WebLimits.defaults(), Optional.empty(), new WebCounters());
+    }
+
+    /**
+     * @param tls HTTPS only with this context (see {@link WebTls}); plain HTTP when empty
+     */
+    public static WebServer start(InetSocketAddress address, WebApp app, WebLimits limits, Optional<SslContext> tls,
+                                  WebCounters counters) throws IOException {
+        WebServer server = new WebServer(app, limits, tls, counters);
         try {
             server.bind(address);
         } catch (IOException | RuntimeException e) {
@@ -71,14 +93,20 @@ public final class WebServer implements AutoCloseable {
     private void bind(InetSocketAddress address) throws IOException {
         ChannelFuture future = new ServerBootstrap().group(io).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(gate)
+                .childOption(ChannelOption.AUTO_READ, false)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new ReadTimeoutHandler(30, TimeUnit.SECONDS))
-                                .addLast(new HttpServerCodec(Query.MAX_URI + 64, 8192, 8192))
+                        ConnectionClock clock = new ConnectionClock(limits, counters);
+                        ch.pipeline().addLast(clock);
+                        tls.ifPresent(context -> ch.pipeline().addLast(context.newHandler(ch.alloc())));
+                        ch.pipeline().addLast(new HttpServerCodec(Query.MAX_URI + 64, 8192, 8192))
                                 .addLast(new HttpServerKeepAliveHandler())
                                 .addLast(new HttpObjectAggregator(MAX_BODY))
-                                .addLast(new Handler());
+                                .addLast(new PipelineLimit(clock, counters))
+                                .addLast(new FlowControlHandler())
+                                .addLast(new Handler(clock));
                     }
                 }).bind(address).awaitUninterruptibly();
         if (!future.isSuccess()) {
@@ -90,6 +118,25 @@ public final class WebServer implements AutoCloseable {
 
     public InetSocketAddress address() {
         return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** Whether the dashboard speaks HTTPS. */
+    public boolean secure() {
+        return tls.isPresent();
+    }
+
+    /** Who may read the dashboard (its token can be changed while it runs). */
+    public AccessControl access() {
+        return app.access();
+    }
+
+    public WebCounters counters() {
+        return counters;
+    }
+
+    /** Connections the web port holds now. */
+    public int openConnections() {
+        return gate.openConnections();
     }
 
     @Override
@@ -108,9 +155,22 @@ public final class WebServer implements AutoCloseable {
     }
 
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final ConnectionClock clock;
+
+        Handler(ConnectionClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            ctx.read();
+            ctx.fireChannelActive();
+        }
+
         /** Copies the request off the buffer and answers it on a page thread (pages may block; I/O must not). */
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            clock.requestComplete();
             boolean head = request.method().name().equals("HEAD");
             boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
             if (!request.decoderResult().isSuccess()) {
@@ -121,7 +181,8 @@ public final class WebServer implements AutoCloseable {
             request.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(java.util.Locale.ROOT),
                     h.getValue(), (a, b) -> a + ", " + b));
             WebRequest copy = new WebRequest(request.method().name(), request.uri(), headers,
-                    request.content().toString(StandardCharsets.UTF_8));
+                    request.content().toString(StandardCharsets.UTF_8),
+                    ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
             try {
                 pages.execute(() -> send(ctx, handle(copy), head, keepAlive));
             } catch (RejectedExecutionException e) {
@@ -140,7 +201,17 @@ public final class WebServer implements AutoCloseable {
             ChannelFuture written = ctx.writeAndFlush(out);
             if (!keepAlive) {
                 written.addListener(ChannelFutureListener.CLOSE);
+                return;
             }
+            // Only now is the next request read (or let through, if it came in the same packet as this one).
+            written.addListener(f -> {
+                if (f.isSuccess()) {
+                    clock.responseWritten();
+                    ctx.read();
+                } else {
+                    ctx.close();
+                }
+            });
         }
 
         /** The connection boundary: whatever goes wrong in a page is logged once and answered with 500. */

@@ -2,6 +2,7 @@ package io.jkms.web;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,16 +14,41 @@ import java.util.Optional;
  *                          {@code dataDir}, generated at first start
  * @param requireOnLoopback also require the token on a loopback address (it is always required elsewhere)
  * @param dataDir           where the generated token is kept (mode 600)
+ * @param limits            connections and deadlines of the web port
+ * @param allowedHosts      Host names an open dashboard answers to besides the loopback ones ({@link HostNames})
+ * @param tls               HTTPS with these PEM files; empty: plain HTTP
  */
 public record WebSettings(Optional<InetSocketAddress> bind, Optional<String> token, boolean requireOnLoopback,
-                          Path dataDir) {
+                          Path dataDir, WebLimits limits, List<String> allowedHosts, Optional<Tls> tls) {
     public static final int MIN_TOKEN_LENGTH = 16;
     public static final int MAX_TOKEN_LENGTH = 256;
+
+    /** The dashboard's certificate chain and private key, PEM files. */
+    public record Tls(Path certificate, Path key) {
+        public Tls {
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(key, "key");
+        }
+    }
 
     public WebSettings {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(tls, "tls");
+        allowedHosts = List.copyOf(allowedHosts);
         token.ifPresent(WebSettings::checkToken);
+    }
+
+    /** Default limits, no extra Host names, plain HTTP. */
+    public WebSettings(Optional<InetSocketAddress> bind, Optional<String> token, boolean requireOnLoopback,
+                       Path dataDir) {
+        this(bind, token, requireOnLoopback, dataDir, WebLimits.defaults(), List.of(), Optional.empty());
+    }
+
+    /** The same settings with another configured token. */
+    public WebSettings withToken(Optional<String> other) {
+        return new WebSettings(bind, other, requireOnLoopback, dataDir, limits, allowedHosts, tls);
     }
 
     public static WebSettings defaults() {

@@ -27,6 +27,8 @@ final class Attackers {
     final AtomicLong lorisConnections = new AtomicLong();
     final AtomicLong floodConnections = new AtomicLong();
     final AtomicLong junkConnections = new AtomicLong();
+    final AtomicLong webFloodConnections = new AtomicLong();
+    final AtomicLong webFloodClosedByHost = new AtomicLong();
 
     Attackers(InetSocketAddress host, AtomicBoolean running) {
         this.host = host;
@@ -159,5 +161,74 @@ final class Attackers {
         header[8] = (byte) length;
         header[9] = (byte) (length >>> 8);
         return java.util.Arrays.copyOf(header, 16);
+    }
+
+    /** The first of the {@value #WEB_FLOOD_ADDRESSES} source addresses of {@link #webFlood}: 127.0.0.40–69. */
+    static final int WEB_FLOOD_FIRST = 40;
+    static final int WEB_FLOOD_ADDRESSES = 30;
+
+    /**
+     * Keeps about {@code size} idle connections open to the dashboard at {@code web}, spread over 127.0.0.40–69,
+     * sending nothing; whenever the host closes one, another takes its place, at most {@code size} new
+     * connections a second (so that a refusing host is not also a busy loop on the attacker's side).
+     */
+    void webFlood(InetSocketAddress web, int size) throws IOException {
+        try (Selector selector = Selector.open()) {
+            List<SocketChannel> open = new ArrayList<>();
+            long second = System.nanoTime();
+            int openedThisSecond = 0;
+            while (running.get()) {
+                if (System.nanoTime() - second >= 1_000_000_000L) {
+                    second = System.nanoTime();
+                    openedThisSecond = 0;
+                }
+                while (open.size() < size && openedThisSecond < size && running.get()) {
+                    open.add(webFloodConnect(selector, web, webFloodConnections.getAndIncrement()));
+                    openedThisSecond++;
+                }
+                selector.select(100);
+                for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+                    SelectionKey key = it.next();
+                    it.remove();
+                    if (!webFloodStep(key)) {
+                        open.remove((SocketChannel) key.channel());
+                    }
+                }
+            }
+            for (SocketChannel channel : open) {
+                channel.close();
+            }
+        }
+    }
+
+    private static SocketChannel webFloodConnect(Selector selector, InetSocketAddress web, long n)
+            throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        channel.bind(new InetSocketAddress(loopback(WEB_FLOOD_FIRST + (int) (n % WEB_FLOOD_ADDRESSES)), 0));
+        channel.configureBlocking(false);
+        channel.connect(web);
+        channel.register(selector, SelectionKey.OP_CONNECT);
+        return channel;
+    }
+
+    /** Finishes a connect or notices the host closing; false when the connection is gone. */
+    private boolean webFloodStep(SelectionKey key) throws IOException {
+        SocketChannel channel = (SocketChannel) key.channel();
+        try {
+            if (key.isConnectable()) {
+                channel.finishConnect();
+                key.interestOps(SelectionKey.OP_READ);
+                return true;
+            }
+            if (channel.read(ByteBuffer.allocate(512)) >= 0) {
+                return true;
+            }
+        } catch (IOException e) {
+            // refused or reset: gone as well
+        }
+        webFloodClosedByHost.incrementAndGet();
+        key.cancel();
+        channel.close();
+        return false;
     }
 }

@@ -36,7 +36,17 @@ final class HostProcess implements AutoCloseable {
     }
 
     static HostProcess start(Path dataDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return startUnder(List.of(), dataDir, args);
+    }
+
+    /** As {@link #start}, with at most {@code openFiles} file descriptors (as a default {@code ulimit -n}). */
+    static HostProcess startWithOpenFiles(int openFiles, Path dataDir, String... args) throws IOException {
+        return startUnder(List.of("prlimit", "--nofile=" + openFiles + ":" + openFiles, "--"), dataDir, args);
+    }
+
+    /** {@code jkms serve} run by {@code launcher} (a command that runs the rest of its arguments), if any. */
+    private static HostProcess startUnder(List<String> launcher, Path dataDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAUNCHER_JVM_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.jkms.cli.Main", "serve",

@@ -34,8 +34,159 @@ class AccessControlTest {
                 .status()).isEqualTo(200);
         assertThat(app.handle(WebRequest.get("/metrics").withHeader("Authorization", "Bearer wrong-token-0123456789"))
                 .status()).isEqualTo(401);
-        assertThat(app.handle(WebRequest.get("/").withHeader("Cookie", "a=b; jkms_token=" + Fixtures.TOKEN))
+        String session = sessionCookie(app.handle(new WebRequest("POST", "/login", Map.of(),
+                "token=" + Fixtures.TOKEN)));
+        assertThat(app.handle(WebRequest.get("/").withHeader("Cookie", "a=b; " + session + "; c=\"d\""))
                 .status()).isEqualTo(200);
+        assertThat(app.handle(WebRequest.get("/clients").withHeader("Cookie", session)).text())
+                .as("a signed-in page").contains("action=\"/logout\"");
+        assertThat(Fixtures.app(new MemoryRegistry(Fixtures.CATALOG), AccessControl.open()).handle(
+                WebRequest.get("/clients")).text()).as("an open dashboard has no one to sign out")
+                .doesNotContain("/logout");
+        assertThat(app.handle(WebRequest.get("/").withHeader("Cookie", "a=b; jkms_token=" + Fixtures.TOKEN))
+                .status()).as("the token as a cookie").isEqualTo(303);
+        assertThat(app.handle(WebRequest.get("/").withHeader("Cookie", session + "x")).status())
+                .as("a made-up session").isEqualTo(303);
+    }
+
+    @Test
+    void aSessionEndsAtLogoutAtExpiryAndWhenTheTokenChanges() {
+        MutableClock clock = new MutableClock(Fixtures.NOW);
+        AccessControl access = AccessControl.requiring(Fixtures.TOKEN, HostNames.loopbackOnly(), false,
+                clock, new WebCounters());
+        WebApp timed = Fixtures.app(new MemoryRegistry(Fixtures.CATALOG), access);
+        String a = sessionCookie(timed.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN)));
+        String b = sessionCookie(timed.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN)));
+        assertThat(a).isNotEqualTo(b);
+        WebResponse out = timed.handle(new WebRequest("POST", "/logout", Map.of("cookie", a), ""));
+        assertThat(out.headers().get("Set-Cookie")).contains("Max-Age=0");
+        assertThat(timed.handle(WebRequest.get("/api/overview").withHeader("Cookie", a)).status()).isEqualTo(401);
+        assertThat(timed.handle(WebRequest.get("/api/overview").withHeader("Cookie", b)).status()).isEqualTo(200);
+        clock.advance(SessionStore.LIFETIME);
+        assertThat(timed.handle(WebRequest.get("/api/overview").withHeader("Cookie", b)).status())
+                .as("after its lifetime").isEqualTo(401);
+        String c = sessionCookie(timed.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN)));
+        access.changeToken("another-token-0123456789");
+        assertThat(timed.handle(WebRequest.get("/api/overview").withHeader("Cookie", c)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aLoginOrLogoutPostedFromAnotherSiteIsRefused() {
+        Map<String, String> foreign = Map.of("host", "127.0.0.1:8080", "origin", "http://evil.example");
+        assertThat(app.handle(new WebRequest("POST", "/login", foreign, "token=" + Fixtures.TOKEN)).status())
+                .isEqualTo(403);
+        assertThat(app.handle(new WebRequest("POST", "/logout", foreign, "")).status()).isEqualTo(403);
+        assertThat(app.handle(new WebRequest("POST", "/login", Map.of("sec-fetch-site", "cross-site"),
+                "token=" + Fixtures.TOKEN)).status()).isEqualTo(403);
+        Map<String, String> own = Map.of("host", "127.0.0.1:8080", "origin", "http://127.0.0.1:8080");
+        assertThat(app.handle(new WebRequest("POST", "/login", own, "token=" + Fixtures.TOKEN)).status())
+                .isEqualTo(303);
+        assertThat(app.handle(WebRequest.get("/logout")).status()).as("logout by GET").isEqualTo(405);
+        Map<String, String> proxied = Map.of("host", "127.0.0.1:8080", "origin", "https://kms.example.org",
+                "x-forwarded-host", "kms.example.org");
+        assertThat(app.handle(new WebRequest("POST", "/login", proxied, "token=" + Fixtures.TOKEN)).status())
+                .as("behind a proxy that says which Host it was asked for").isEqualTo(303);
+        WebApp named = Fixtures.app(new MemoryRegistry(Fixtures.CATALOG), AccessControl.requiring(Fixtures.TOKEN,
+                HostNames.of(java.util.List.of("kms.example.org")), false, java.time.Clock.systemUTC(),
+                new WebCounters()));
+        Map<String, String> renamed = Map.of("host", "127.0.0.1:8080", "origin", "https://kms.example.org");
+        assertThat(named.handle(new WebRequest("POST", "/login", renamed, "token=" + Fixtures.TOKEN)).status())
+                .as("a configured name").isEqualTo(303);
+        assertThat(app.handle(new WebRequest("POST", "/login", renamed, "token=" + Fixtures.TOKEN)).status())
+                .as("a name not configured").isEqualTo(403);
+        assertThat(app.handle(new WebRequest("POST", "/login", Map.of("host", "h", "origin", "null"),
+                "token=" + Fixtures.TOKEN)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void failedLoginsAreThrottledPerAddressAndTheRightTokenWaitsToo() throws Exception {
+        java.net.InetAddress attacker = java.net.InetAddress.getByName("192.0.2.66");
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+            assertThat(app.handle(new WebRequest("POST", "/login", Map.of(), "token=wrong" + i, attacker)).status())
+                    .isEqualTo(401);
+        }
+        WebResponse blocked = app.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN,
+                attacker));
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.headers().get("Retry-After")).isEqualTo("30");
+        assertThat(blocked.headers()).doesNotContainKey("Set-Cookie");
+        assertThat(app.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN)).status())
+                .as("from another address").isEqualTo(303);
+        WebResponse bearer = app.handle(new WebRequest("GET", "/api/overview",
+                Map.of("authorization", "Bearer " + Fixtures.TOKEN), "", attacker));
+        assertThat(bearer.status()).as("a bearer token from the throttled address").isEqualTo(429);
+    }
+
+    @Test
+    void wrongBearerTokensCountAsFailedLogins() throws Exception {
+        java.net.InetAddress scanner = java.net.InetAddress.getByName("192.0.2.67");
+        int unauthorized = 0;
+        for (int i = 0; i < 8; i++) {
+            int status = app.handle(new WebRequest("GET", "/metrics",
+                    Map.of("authorization", "Bearer wrong-token-0123456789-" + i), "", scanner)).status();
+            unauthorized += status == 401 ? 1 : 0;
+        }
+        assertThat(unauthorized).isEqualTo(LoginThrottle.FREE_FAILURES);
+        assertThat(app.handle(WebRequest.get("/metrics").withHeader("Authorization", "Bearer " + Fixtures.TOKEN))
+                .status()).as("from another address").isEqualTo(200);
+    }
+
+    @Test
+    void failedLoginsAreLoggedRateLimitedWithTheAddressAndNeverWhatWasTyped() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.jkms.web.login");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            for (int i = 0; i < 20; i++) {
+                java.net.InetAddress from = java.net.InetAddress.getByName("192.0.2." + (100 + i));
+                app.handle(new WebRequest("POST", "/login", Map.of(), "token=typed-secret-" + i, from));
+                app.handle(new WebRequest("GET", "/metrics", Map.of("authorization", "Bearer typed-bearer-" + i),
+                        "", from));
+            }
+        } finally {
+            logger.detachAppender(lines);
+        }
+        assertThat(lines.list).as("40 failures within 10 s").hasSize(1);
+        String line = lines.list.get(0).getFormattedMessage();
+        assertThat(line).contains("192.0.2.100").doesNotContain("typed-");
+    }
+
+    static String sessionCookie(WebResponse login) {
+        assertThat(login.status()).isEqualTo(303);
+        String setCookie = login.headers().get("Set-Cookie");
+        assertThat(setCookie).doesNotContain(Fixtures.TOKEN).startsWith(AccessControl.COOKIE + "=");
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends java.time.Clock {
+        private java.time.Instant now;
+
+        MutableClock(java.time.Instant start) {
+            this.now = start;
+        }
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     @Test
@@ -44,7 +195,8 @@ class AccessControlTest {
                 "token=" + Fixtures.TOKEN + "&next=%2Fclients%3Fq%3Dx"));
         assertThat(ok.status()).isEqualTo(303);
         assertThat(ok.headers().get("Location")).isEqualTo("/clients?q=x");
-        assertThat(ok.headers().get("Set-Cookie")).contains("HttpOnly", "SameSite=Strict");
+        assertThat(ok.headers().get("Set-Cookie").toLowerCase(java.util.Locale.ROOT))
+                .contains("httponly", "samesite=strict", "path=/").doesNotContain("secure");
         WebResponse offsite = app.handle(new WebRequest("POST", "/login", Map.of(),
                 "token=" + Fixtures.TOKEN + "&next=%2F%2Fevil.example"));
         assertThat(offsite.headers().get("Location")).isEqualTo("/");
