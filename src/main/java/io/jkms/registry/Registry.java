@@ -60,6 +60,26 @@ public final class Registry implements AutoCloseable {
             }
 
             @Override
+            public long queueCapacity() {
+                return writer.queueCapacity();
+            }
+
+            @Override
+            public java.time.Duration lag() {
+                return writer.lag();
+            }
+
+            @Override
+            public long writeFailures() {
+                return writer.writeFailures();
+            }
+
+            @Override
+            public long writerRestarts() {
+                return writer.restarts();
+            }
+
+            @Override
             public long dropped() {
                 return writer.dropped();
             }
