@@ -27,7 +27,7 @@ public final class Registry implements AutoCloseable {
     private Registry(RegistryDatabase database, RegistrySettings settings, Clock clock, RandomGenerator random) {
         this.database = database;
         this.settings = settings;
-        ActivationRepository repository = new ActivationRepository(database.dataSource(), database.dialect());
+        ActivationRepository repository = new ActivationRepository(database.writeDataSource(), database.dialect());
         this.writer = new RegistryWriter(repository, clock, random, settings.queueCapacity(), settings.flushInterval(),
                 settings.retention(), CLOSE_TIMEOUT);
         this.reader = new JdbcRegistryReader(database.dataSource());
@@ -67,6 +67,11 @@ public final class Registry implements AutoCloseable {
             @Override
             public java.time.Duration lag() {
                 return writer.lag();
+            }
+
+            @Override
+            public long stored() {
+                return writer.stored();
             }
 
             @Override

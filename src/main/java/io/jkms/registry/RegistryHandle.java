@@ -168,6 +168,11 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
             }
 
             @Override
+            public long stored() {
+                return open().map(RegistryHealth::stored).orElse(0L);
+            }
+
+            @Override
             public long writeFailures() {
                 return open().map(RegistryHealth::writeFailures).orElse(0L);
             }

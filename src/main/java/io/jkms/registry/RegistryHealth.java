@@ -27,6 +27,11 @@ public interface RegistryHealth {
         return Duration.ZERO;
     }
 
+    /** Records stored since start: its rate is the writer's records per second. */
+    default long stored() {
+        return 0;
+    }
+
     /** Batch writes that failed (each is retried) since start. */
     default long writeFailures() {
         return 0;

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
@@ -55,6 +56,9 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
     private final BlockingQueue<ActivationRecord> queue;
     private final ConcurrentLinkedQueue<FlushRequest> flushRequests = new ConcurrentLinkedQueue<>();
     private final AtomicLong accepted = new AtomicLong();
+    // Records accepted and not yet stored, queued or in the batch being written; never above capacity, so
+    // that capacity bounds what a crash can lose, however far behind the writer is.
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Duration lagLimit;
     private final WriterAlarms alarms = new WriterAlarms(System::nanoTime);
     private final AtomicLong failures = new AtomicLong();
@@ -63,7 +67,6 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
     private final Thread thread;
     // Written by the writer thread only; volatile for the stats getters.
     private final List<ActivationRecord> batch = new ArrayList<>();
-    private volatile int batchSize;
     private volatile long taken;
     private volatile long stored;
     private volatile Duration lastLatency = Duration.ZERO;
@@ -99,7 +102,10 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
         thread.start();
     }
 
-    /** On the I/O thread: never blocks; a full queue drops the record and counts it. */
+    /**
+     * On the I/O thread: never blocks; a full queue drops the record and counts it. Full means capacity records
+     * accepted and not yet stored, the batch being written included: what a crash can lose.
+     */
     @Override
     public void onActivation(ActivationEvent event) {
         ActivationRecords.of(event, eventIds.next()).ifPresent(this::offer);
@@ -111,11 +117,15 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
      * batch, not per record.
      */
     void offer(ActivationRecord record) {
-        if (queue.offer(record)) {
+        if (waiting.incrementAndGet() <= capacity) {
+            queue.add(record); // never full: waiting counts the queue and the batch being written
             if (accepted.incrementAndGet() % BATCH_SIZE == 0) {
                 LockSupport.unpark(thread);
             }
-        } else if (alarms.dropped() == 0) {
+            return;
+        }
+        waiting.decrementAndGet();
+        if (alarms.dropped() == 0) {
             LOG.error("registry queue full ({} records): dropping activation records until the database keeps up",
                     capacity);
         }
@@ -147,7 +157,6 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
 
     /** Reports the error, then waits out a backoff (an error that repeats must not spin or flood the log). */
     private void survive(Throwable error) {
-        batchSize = batch.size();
         long restarts = alarms.crashed(error);
         Duration doubled = backoff.isZero() ? FIRST_BACKOFF : backoff.multipliedBy(2);
         backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
@@ -219,7 +228,6 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
                     return true;
                 }
                 queue.drainTo(batch, behind() ? MAX_TRANSACTION : BATCH_SIZE);
-                batchSize = batch.size();
                 batchOldest = batch.isEmpty() ? 0 : batch.get(0).at().toEpochMilli();
             }
             if (batch.isEmpty()) {
@@ -237,8 +245,8 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
                 diskFull = false;
                 stored += fresh;
                 taken += batch.size();
+                waiting.addAndGet(-batch.size());
                 batch.clear();
-                batchSize = 0;
                 batchOldest = 0;
                 if (wasFailing) {
                     LOG.info("registry: database reachable again, writing the {} waiting record(s)", queueDepth());
@@ -317,7 +325,7 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
 
     @Override
     public int queueDepth() {
-        return queue.size() + batchSize;
+        return waiting.get();
     }
 
     @Override

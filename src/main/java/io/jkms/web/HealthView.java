@@ -45,7 +45,7 @@ final class HealthView {
         ObjectNode reg = n.putObject("registry");
         reg.put("kind", registry.kind()).put("queueDepth", registry.queueDepth())
                 .put("queueCapacity", registry.queueCapacity()).put("lagSeconds", registry.lag().toMillis() / 1000.0)
-                .put("dropped", registry.dropped()).put("flushes", registry.flushes())
+                .put("dropped", registry.dropped()).put("stored", registry.stored()).put("flushes", registry.flushes())
                 .put("writeFailures", registry.writeFailures()).put("writerRestarts", registry.writerRestarts());
         problem.ifPresent(p -> reg.put("problem", p));
         n.put("hostBuild", host.identity().build().build()).put("lcid", host.identity().lcid())

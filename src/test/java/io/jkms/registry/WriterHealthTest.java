@@ -79,9 +79,11 @@ class WriterHealthTest {
     /** Blocks every write until released. */
     static final class StuckStore implements RecordStore {
         final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch writing = new CountDownLatch(1);
 
         @Override
         public int write(List<ActivationRecord> records) {
+            writing.countDown();
             try {
                 release.await(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
@@ -150,6 +152,23 @@ class WriterHealthTest {
         offer(writer, 8);
         assertThat(writer.dropped()).isEqualTo(3);
         assertThat(writer.problem()).hasValueSatisfying(p -> assertThat(p).contains("3", "dropped"));
+    }
+
+    @Test
+    void theQueueCapacityBoundsTheRecordsWaitingTheBatchBeingWrittenIncluded() throws Exception {
+        StuckStore store = new StuckStore();
+        RegistryWriter writer = writer(store, 1000, Duration.ofSeconds(30));
+        writer.start();
+        try {
+            offer(writer, RegistryWriter.BATCH_SIZE);
+            assertThat(store.writing.await(1, TimeUnit.MINUTES)).as("a full batch is being written").isTrue();
+            offer(writer, 1000);
+            assertThat(writer.queueDepth()).as("what a crash now would lose").isEqualTo(1000);
+            assertThat(writer.dropped()).isEqualTo(RegistryWriter.BATCH_SIZE);
+        } finally {
+            store.release.countDown();
+            writer.close();
+        }
     }
 
     @Test
