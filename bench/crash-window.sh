@@ -157,7 +157,9 @@ samples = []
 for line in open(os.environ["HEALTH"]):
     line = line.strip()
     if line.startswith("{"):
-        r = json.loads(line)["registry"]
+        health = json.loads(line)
+        r = health["registry"]
+        r["status"] = health["status"]
         r.setdefault("lagSeconds", 0.0)  # builds before these fields existed
         r.setdefault("stored", 0)
         samples.append(r)
@@ -168,9 +170,9 @@ else:
     acknowledged = int(re.search(r"\bok=(\d+)", load).group(1))
 recorded = int(os.environ["RECORDED"])
 last = samples[-1]
-print("health samples (s: queueDepth lagSeconds dropped stored):")
+print("health samples (s: status queueDepth lagSeconds dropped stored):")
 for i, s in enumerate(samples):
-    print(f"  {i + 1:3d}: {s['queueDepth']:6d} {s['lagSeconds']:6.1f} {s['dropped']:7d} {s['stored']:8d}"
+    print(f"  {i + 1:3d}: {s['status']:8s} {s['queueDepth']:6d} {s['lagSeconds']:6.1f} {s['dropped']:7d} {s['stored']:8d}"
           + (f"  {s['problem'][:90]}" if "problem" in s else ""))
 rates = [b["stored"] - a["stored"] for a, b in zip(samples, samples[1:])]
 steady = rates[len(rates) // 3:] or rates
@@ -178,6 +180,6 @@ print(f"writer: {sum(steady) / max(1, len(steady)):.0f} records/s over the last 
       f" (max lag seen {max(s['lagSeconds'] for s in samples):.1f} s, max queue {max(s['queueDepth'] for s in samples)})")
 lost = acknowledged - recorded
 print(f"acknowledged {acknowledged}, recorded {recorded}, missing {lost}: dropped before the kill"
-      f" {last['dropped']} (counted, health degraded), lost to the kill {lost - last['dropped']}"
-      f" (queue at the last sample {last['queueDepth']}, lag {last['lagSeconds']:.1f} s)")
+      f" {last['dropped']} (counted), lost to the kill {lost - last['dropped']}"
+      f" (at the last sample: {last['status']}, queue {last['queueDepth']}, lag {last['lagSeconds']:.1f} s)")
 PY

@@ -125,9 +125,9 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
             return;
         }
         waiting.decrementAndGet();
-        if (alarms.dropped() == 0) {
-            LOG.error("registry queue full ({} records): dropping activation records until the database keeps up",
-                    capacity);
+        if (alarms.dropped()) {
+            LOG.error("registry queue full ({} records): dropping activation records until the database keeps up"
+                    + " ({} dropped since start)", capacity, alarms.droppedCount());
         }
     }
 

@@ -29,10 +29,15 @@ final class WriterAlarms {
         this.nanoTime = nanoTime;
     }
 
-    /** On the I/O thread: one increment and one volatile write per dropped record. */
-    long dropped() {
-        lastDrop = nanoTime.getAsLong();
-        return dropped.getAndIncrement();
+    /**
+     * On the I/O thread: one increment and one volatile write per dropped record. True for the first drop of
+     * an episode (none in the {@link #WINDOW} before), which the writer logs: one line per episode, not per record.
+     */
+    boolean dropped() {
+        long now = nanoTime.getAsLong();
+        boolean first = dropped.getAndIncrement() == 0 || now - lastDrop >= WINDOW.toNanos();
+        lastDrop = now;
+        return first;
     }
 
     long droppedCount() {
