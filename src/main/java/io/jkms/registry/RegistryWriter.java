@@ -151,6 +151,10 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
                 return;
             } catch (Throwable t) { // deliberately everything: see the class comment
                 survive(t);
+                if (closing && System.nanoTime() - closeDeadline >= 0) {
+                    giveUp();
+                    return;
+                }
             }
         }
     }
@@ -185,9 +189,7 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
                 return;
             }
             if (stopping && System.nanoTime() - closeDeadline >= 0) {
-                LOG.error("registry: database still unreachable at shutdown; {} activation record(s) not stored",
-                        queueDepth());
-                failFlushes();
+                giveUp();
                 return;
             }
             if (ok) {
@@ -280,6 +282,13 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
             }
             return false;
         });
+    }
+
+    /** At shutdown, once the close timeout is over: what is still waiting is lost, and said so. */
+    private void giveUp() {
+        LOG.error("registry: database still unreachable at shutdown; {} activation record(s) not stored",
+                queueDepth());
+        failFlushes();
     }
 
     private void failFlushes() {

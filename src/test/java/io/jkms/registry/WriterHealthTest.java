@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -142,6 +143,29 @@ class WriterHealthTest {
     @Test
     void aWriterHitByAssertionErrorKeepsWritingAndReportsIt() throws Exception {
         assertWriterSurvives(() -> new AssertionError("broken invariant (test)"), "AssertionError");
+    }
+
+    @Test
+    void closeEndsEvenWhenEveryWriteThrowsAnError() throws Exception {
+        RecordStore broken = new RecordStore() {
+            @Override
+            public int write(List<ActivationRecord> records) {
+                throw new AssertionError("always (test)");
+            }
+
+            @Override
+            public int prune(Instant before) {
+                return 0;
+            }
+        };
+        RegistryWriter writer = new RegistryWriter(broken, Clock.systemUTC(), RandomGenerator.getDefault(), 100,
+                Duration.ofMillis(50), Duration.ofDays(90), Duration.ofMillis(200));
+        writer.start();
+        offer(writer, 3);
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(writer::close);
+        closed.get(1, TimeUnit.MINUTES);
+        assertThat(writer.restarts()).isPositive();
+        assertThat(logLines()).anySatisfy(line -> assertThat(line).contains("3 activation record(s) not stored"));
     }
 
     @Test
