@@ -44,9 +44,10 @@ public enum ConfigKey {
             "Delete registry activations and clients older than this: days, or with a suffix d or w (1d to 3650d)."),
     REGISTRY_QUEUE("registry-queue", "N", Integer.toString(RegistrySettings.DEFAULT_QUEUE_CAPACITY), false,
             "Activation records that may wait for the database (100 to 10000000); past it they are dropped and "
-                    + "counted."),
+                    + "counted. A crash loses at most this many."),
     FLUSH_INTERVAL("flush-interval", "TIME", "1s", false,
-            "How often the registry is written, with a suffix ms or s (10ms to 60s): a crash loses at most this much."),
+            "How often the registry is written, with a suffix ms or s (10ms to 60s): while /api/health is ok, a "
+                    + "crash loses at most twice this much."),
     EPID("epid", "CSVLK=EPID[/HWID]", null, true,
             "Fixed ePID (and 16-hex-digit HWID) for a CSVLK, repeatable, e.g. "
                     + "Windows=03612-00206-556-123727-03-1033-26100.0000-3082024/3A1C049600B60076. "

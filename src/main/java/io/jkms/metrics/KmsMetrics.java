@@ -19,9 +19,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
@@ -36,6 +38,9 @@ public final class KmsMetrics implements ActivationListener, RpcProblemListener 
     private final MeterRegistry registry;
     private final Map<UUID, String> familyByKmsId;
     private final Timer latency;
+    // Micrometer holds the objects its gauges and function counters read only weakly: without a strong
+    // reference they are collected at the next GC and the meters read NaN (or stop) from then on.
+    private final List<Object> held = new CopyOnWriteArrayList<>();
 
     public KmsMetrics(MeterRegistry registry, Catalog catalog) {
         this.registry = registry;
@@ -99,13 +104,14 @@ public final class KmsMetrics implements ActivationListener, RpcProblemListener 
 
     /** The gauge of open KMS connections. */
     public void bindConnections(IntSupplier openConnections) {
-        Gauge.builder("jkms.connections.open", openConnections, s -> s.getAsInt())
+        held.add(openConnections);
+        Gauge.builder("jkms.connections.open", openConnections, s -> s.getAsInt()).strongReference(true)
                 .description("KMS (TCP) connections open now").register(registry);
     }
 
-    /** Queue depth, drops and flush latency of the registry's writer. */
     /** Connections refused or closed by the host's access rules and limits, by reason. */
     public void bindRefusals(HostCounters counters) {
+        held.add(counters);
         for (Refusal refusal : Refusal.values()) {
             FunctionCounter.builder("jkms.connections.refused", counters, c -> c.get(refusal))
                     .tag("reason", refusal.label())
@@ -118,6 +124,7 @@ public final class KmsMetrics implements ActivationListener, RpcProblemListener 
      * reachable from nothing else the meter registry could keep alive.
      */
     public void bindDns(DnsPublisher publisher) {
+        held.add(publisher);
         Gauge.builder("jkms.dns.published", publisher, p -> p.status().published() ? 1 : 0).strongReference(true)
                 .description("1 while the host's _vlmcs._tcp SRV record is published by DNS UPDATE, else 0")
                 .register(registry);
@@ -125,11 +132,26 @@ public final class KmsMetrics implements ActivationListener, RpcProblemListener 
                 .description("DNS UPDATEs of the host's SRV record that failed").register(registry);
     }
 
+    /**
+     * The registry writer's queue, lag, losses and writes: the very object {@code /api/health} reads, so the
+     * two cannot disagree.
+     */
     public void bindRegistry(RegistryHealth health) {
-        Gauge.builder("jkms.registry.queue.depth", health, h -> h.queueDepth())
+        held.add(health);
+        Gauge.builder("jkms.registry.queue.depth", health, h -> h.queueDepth()).strongReference(true)
                 .description("Activation records waiting to be written").register(registry);
+        Gauge.builder("jkms.registry.lag", health, h -> h.lag().toNanos() / 1e9).strongReference(true)
+                .baseUnit("seconds").description("Age of the oldest activation record waiting to be written")
+                .register(registry);
+        Gauge.builder("jkms.registry.degraded", health, h -> h.problem().isPresent() ? 1 : 0).strongReference(true)
+                .description("1 while /api/health reports a registry problem (lag, drops, failing writes)")
+                .register(registry);
         FunctionCounter.builder("jkms.registry.dropped", health, h -> h.dropped())
                 .description("Activation records the registry dropped").register(registry);
+        FunctionCounter.builder("jkms.registry.write.failures", health, h -> h.writeFailures())
+                .description("Registry batch writes that failed (and were retried)").register(registry);
+        FunctionCounter.builder("jkms.registry.writer.restarts", health, h -> h.writerRestarts())
+                .description("Times an error hit the registry writer thread, which went on").register(registry);
         FunctionTimer.builder("jkms.registry.flush", health, h -> h.flushes(), h -> h.flushNanos(),
                 TimeUnit.NANOSECONDS).description("Registry batch writes and the time they took").register(registry);
     }

@@ -40,16 +40,16 @@ final class ActivationRepository implements RecordStore {
     public int write(List<ActivationRecord> records) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            int stored;
             try {
-                int stored = write(connection, records);
+                stored = write(connection, records);
                 connection.commit();
-                return stored;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) { // an Error too: a half-written batch must not be committed by what follows
                 rollbackQuietly(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return stored;
         }
     }
 
@@ -218,9 +218,19 @@ final class ActivationRepository implements RecordStore {
         return sql.toString();
     }
 
-    private static void rollbackQuietly(Connection connection, Exception cause) {
+    /**
+     * Rolls back and leaves the connection in auto-commit for the pool, keeping {@code cause} the error thrown.
+     * After SQLITE_FULL, SQLite has already rolled the transaction back, so both steps fail with "no transaction
+     * is active": thrown from a {@code finally}, that message used to replace the one that named the full disk.
+     */
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
         try {
             connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }

@@ -29,7 +29,7 @@ public final class Registry implements AutoCloseable {
     private Registry(RegistryDatabase database, RegistrySettings settings, Clock clock, RandomGenerator random) {
         this.database = database;
         this.settings = settings;
-        ActivationRepository repository = new ActivationRepository(database.dataSource(), database.dialect());
+        ActivationRepository repository = new ActivationRepository(database.writeDataSource(), database.dialect());
         this.writer = new RegistryWriter(repository, clock, random, settings.queueCapacity(), settings.flushInterval(),
                 settings.retention(), CLOSE_TIMEOUT);
         this.reader = new JdbcRegistryReader(database.dataSource());
@@ -59,6 +59,31 @@ public final class Registry implements AutoCloseable {
             @Override
             public long queueDepth() {
                 return writer.queueDepth();
+            }
+
+            @Override
+            public long queueCapacity() {
+                return writer.queueCapacity();
+            }
+
+            @Override
+            public java.time.Duration lag() {
+                return writer.lag();
+            }
+
+            @Override
+            public long stored() {
+                return writer.stored();
+            }
+
+            @Override
+            public long writeFailures() {
+                return writer.writeFailures();
+            }
+
+            @Override
+            public long writerRestarts() {
+                return writer.restarts();
             }
 
             @Override

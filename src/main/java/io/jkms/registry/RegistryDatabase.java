@@ -23,42 +23,33 @@ final class RegistryDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("io.jkms.registry");
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
+    /**
+     * Page cache of the SQLite connection that writes, in KiB. A history row touches four B-trees and its client
+     * row three more; with a large registry the pages one batch touches (one leaf of the per-machine history index
+     * per machine, most of the clients table) no longer fit SQLite's default 2 MiB, and every write read them
+     * back from the file. Only the writer's connection gets it; it fills only as far as the file is large.
+     */
+    static final int WRITER_CACHE_KIB = 32 * 1024;
+    /** WAL pages between checkpoints: a page written by many batches is copied into the file once, not each time. */
+    static final int WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
     private final HikariDataSource dataSource;
+    private final HikariDataSource writeDataSource;
     private final Dialect dialect;
 
-    private RegistryDatabase(HikariDataSource dataSource, Dialect dialect) {
+    private RegistryDatabase(HikariDataSource dataSource, HikariDataSource writeDataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.writeDataSource = writeDataSource;
         this.dialect = dialect;
     }
 
     /** Opens the pool and brings the schema to the newest version; fails when the database is unreachable. */
     static RegistryDatabase open(RegistrySettings settings) {
         Dialect dialect = Dialect.of(settings.jdbcUrl());
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("registry");
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
-        config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
         if (dialect == Dialect.SQLITE) {
             createDataDir(settings);
-            config.setMaximumPoolSize(4);
-            config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "NORMAL");
-            config.addDataSourceProperty("busy_timeout", "10000");
-        } else {
-            config.setMaximumPoolSize(6);
-            settings.user().ifPresent(config::setUsername);
-            settings.password().ifPresent(config::setPassword);
-            config.addDataSourceProperty("socketTimeout", "60");
-            config.addDataSourceProperty("connectTimeout", "5");
         }
-        HikariDataSource dataSource;
-        try {
-            dataSource = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new RegistryException("cannot open the registry database " + describe(settings) + ": "
-                    + Credentials.redact(e.getMessage(), settings), Credentials.redactChain(e, settings));
-        }
+        HikariDataSource dataSource = pool(config(settings, dialect, false), settings);
         if (dialect == Dialect.SQLITE) {
             tightenDatabaseFiles(settings);
         }
@@ -69,7 +60,50 @@ final class RegistryDatabase implements AutoCloseable {
             throw new RegistryException("cannot migrate the registry schema in " + describe(settings) + ": "
                     + Credentials.redact(e.getMessage(), settings), Credentials.redactChain(e, settings));
         }
-        return new RegistryDatabase(dataSource, dialect);
+        if (dialect != Dialect.SQLITE) {
+            return new RegistryDatabase(dataSource, dataSource, dialect);
+        }
+        try {
+            return new RegistryDatabase(dataSource, pool(config(settings, dialect, true), settings), dialect);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** The pool's settings; {@code writer}: SQLite's single writing connection, with a cache sized for writing. */
+    private static HikariConfig config(RegistrySettings settings, Dialect dialect, boolean writer) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(writer ? "registry-writer" : "registry");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+        if (dialect == Dialect.SQLITE) {
+            config.setMaximumPoolSize(writer ? 1 : 4);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            if (writer) {
+                config.addDataSourceProperty("cache_size", Integer.toString(-WRITER_CACHE_KIB));
+                config.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES);
+            }
+        } else {
+            config.setMaximumPoolSize(6);
+            settings.user().ifPresent(config::setUsername);
+            settings.password().ifPresent(config::setPassword);
+            config.addDataSourceProperty("socketTimeout", "60");
+            config.addDataSourceProperty("connectTimeout", "5");
+        }
+        return config;
+    }
+
+    private static HikariDataSource pool(HikariConfig config, RegistrySettings settings) {
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new RegistryException("cannot open the registry database " + describe(settings) + ": "
+                    + Credentials.redact(e.getMessage(), settings), Credentials.redactChain(e, settings));
+        }
     }
 
     /**
@@ -151,12 +185,20 @@ final class RegistryDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** Where activation records are written (for SQLite its own single connection). */
+    DataSource writeDataSource() {
+        return writeDataSource;
+    }
+
     Dialect dialect() {
         return dialect;
     }
 
     @Override
     public void close() {
+        if (writeDataSource != dataSource) {
+            writeDataSource.close();
+        }
         dataSource.close();
     }
 }

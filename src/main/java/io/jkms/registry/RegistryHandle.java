@@ -32,12 +32,14 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
     private final ScheduledExecutorService retry;
     private volatile Registry registry;
     private volatile String problem;
+    private final RegistryHealth health;
     private volatile boolean closed;
 
     private RegistryHandle(RegistrySettings settings, Clock clock, RandomGenerator random) {
         this.settings = settings;
         this.clock = clock;
         this.random = random;
+        this.health = liveHealth();
         this.retry = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "registry-open");
             thread.setDaemon(true);
@@ -136,8 +138,15 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
         };
     }
 
-    /** Queue, drops and problems, for metrics and the health page, whether or not the registry is open. */
+    /**
+     * Queue, drops and problems, for metrics and the health page, whether or not the registry is open: one
+     * object, so that both read the same live state.
+     */
     public RegistryHealth health() {
+        return health;
+    }
+
+    private RegistryHealth liveHealth() {
         return new RegistryHealth() {
             private Optional<RegistryHealth> open() {
                 return Optional.ofNullable(registry).map(Registry::health);
@@ -146,6 +155,31 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
             @Override
             public long queueDepth() {
                 return open().map(RegistryHealth::queueDepth).orElse(0L);
+            }
+
+            @Override
+            public long queueCapacity() {
+                return settings.queueCapacity();
+            }
+
+            @Override
+            public Duration lag() {
+                return open().map(RegistryHealth::lag).orElse(Duration.ZERO);
+            }
+
+            @Override
+            public long stored() {
+                return open().map(RegistryHealth::stored).orElse(0L);
+            }
+
+            @Override
+            public long writeFailures() {
+                return open().map(RegistryHealth::writeFailures).orElse(0L);
+            }
+
+            @Override
+            public long writerRestarts() {
+                return open().map(RegistryHealth::writerRestarts).orElse(0L);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package io.jkms.registry;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,31 @@ public interface RegistryHealth {
 
     /** Records waiting to be written. */
     default long queueDepth() {
+        return 0;
+    }
+
+    /** The most records that may wait; past it new records are dropped. */
+    default long queueCapacity() {
+        return 0;
+    }
+
+    /** Age of the oldest record waiting to be written: what a crash now would lose. Zero when none waits. */
+    default Duration lag() {
+        return Duration.ZERO;
+    }
+
+    /** Records stored since start: its rate is the writer's records per second. */
+    default long stored() {
+        return 0;
+    }
+
+    /** Batch writes that failed (each is retried) since start. */
+    default long writeFailures() {
+        return 0;
+    }
+
+    /** Times an error hit the writer thread, which went on, since start. */
+    default long writerRestarts() {
         return 0;
     }
 
@@ -36,7 +62,10 @@ public interface RegistryHealth {
         return "none";
     }
 
-    /** Why the registry is unhealthy (e.g. the database is unreachable); empty when it is fine. */
+    /**
+     * Why the registry is unhealthy (the database unreachable or the disk full, the writer behind, records dropped
+     * or the writer crashed in the last minutes); empty when it is fine.
+     */
     default Optional<String> problem() {
         return Optional.empty();
     }

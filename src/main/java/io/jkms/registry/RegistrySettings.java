@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param user          database user, unless the URL names one
  * @param password      database password, unless the URL names one
  * @param retention     activations and clients not seen for this long are deleted
- * @param queueCapacity records waiting for the database; past it, new records are dropped (and counted)
- * @param flushInterval how often the writer flushes: at most this much is lost when the process dies
+ * @param queueCapacity records waiting for the database, the batch being written included; past it, new records are
+ *                      dropped (and counted): at most this many are lost when the process dies
+ * @param flushInterval how often the writer flushes; a record waiting twice as long makes the registry unhealthy
  */
 public record RegistrySettings(Path dataDir, Optional<String> databaseUrl, Optional<String> user,
                                Optional<String> password, Duration retention, int queueCapacity,

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
@@ -26,10 +27,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Writing full batches at once keeps records on the heap for milliseconds, not a flush interval, so they
  * die young instead of being promoted (tens of thousands per second at full load), and spreads the
- * writer's work evenly instead of in bursts that compete with the I/O threads.
+ * writer's work evenly instead of in bursts that compete with the I/O threads. Once it is behind (the oldest
+ * waiting record older than a flush interval) it writes up to {@link #MAX_TRANSACTION} records per
+ * transaction: with a large history most of a batch's cost is the index pages it touches and rewrites, which
+ * a larger transaction shares among more records, so the writer catches up instead of falling further behind.
+ *
+ * <p>The thread survives anything: an {@link Error} (an {@link OutOfMemoryError} under memory pressure
+ * elsewhere in the host, a bug) is logged, counted and reported on the health page, and the writer goes on
+ * with the batch it held. A host that answered activations with a dead writer would lose every record while
+ * saying nothing.
  */
 public final class RegistryWriter implements ActivationListener, RegistryWriterStats, AutoCloseable {
     static final int BATCH_SIZE = 500;
+    /** The most records one transaction holds while the writer is behind. */
+    static final int MAX_TRANSACTION = 10_000;
     static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger("io.jkms.registry");
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
@@ -45,23 +56,30 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
     private final BlockingQueue<ActivationRecord> queue;
     private final ConcurrentLinkedQueue<FlushRequest> flushRequests = new ConcurrentLinkedQueue<>();
     private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
+    // Records accepted and not yet stored, queued or in the batch being written; never above capacity, so
+    // that capacity bounds what a crash can lose, however far behind the writer is.
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Duration lagLimit;
+    private final WriterAlarms alarms = new WriterAlarms(System::nanoTime);
     private final AtomicLong failures = new AtomicLong();
     // Set by flush() and close(): the writer goes round at once, even while backing off.
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final Thread thread;
     // Written by the writer thread only; volatile for the stats getters.
     private final List<ActivationRecord> batch = new ArrayList<>();
-    private volatile int batchSize;
     private volatile long taken;
     private volatile long stored;
     private volatile Duration lastLatency = Duration.ZERO;
     private volatile long flushes;
     private volatile long flushNanos;
     private volatile String failing;
+    private volatile boolean diskFull;
+    // Epoch millis of the oldest record in the batch being written; 0 without one.
+    private volatile long batchOldest;
     private volatile boolean closing;
     private Duration backoff = Duration.ZERO;
     private long nextPrune;
+    private long closeDeadline = Long.MAX_VALUE;
 
     RegistryWriter(RecordStore store, Clock clock, RandomGenerator random, int capacity, Duration flushInterval,
                    Duration retention, Duration closeTimeout) {
@@ -72,6 +90,8 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
         this.flushInterval = flushInterval;
         this.retention = retention;
         this.closeTimeout = closeTimeout;
+        // Normally a record waits at most one flush interval plus one write: twice the interval means behind.
+        this.lagLimit = flushInterval.multipliedBy(2);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.nextPrune = System.nanoTime();
         this.thread = new Thread(this::run, "registry-writer");
@@ -82,7 +102,10 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
         thread.start();
     }
 
-    /** On the I/O thread: never blocks; a full queue drops the record and counts it. */
+    /**
+     * On the I/O thread: never blocks; a full queue drops the record and counts it. Full means capacity records
+     * accepted and not yet stored, the batch being written included: what a crash can lose.
+     */
     @Override
     public void onActivation(ActivationEvent event) {
         ActivationRecords.of(event, eventIds.next()).ifPresent(this::offer);
@@ -94,13 +117,17 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
      * batch, not per record.
      */
     void offer(ActivationRecord record) {
-        if (queue.offer(record)) {
+        if (waiting.incrementAndGet() <= capacity) {
+            queue.add(record); // never full: waiting counts the queue and the batch being written
             if (accepted.incrementAndGet() % BATCH_SIZE == 0) {
                 LockSupport.unpark(thread);
             }
-        } else if (dropped.getAndIncrement() == 0) {
-            LOG.error("registry queue full ({} records): dropping activation records until the database keeps up",
-                    capacity);
+            return;
+        }
+        waiting.decrementAndGet();
+        if (alarms.dropped()) {
+            LOG.error("registry queue full ({} records): dropping activation records until the database keeps up"
+                    + " ({} dropped since start)", capacity, alarms.droppedCount());
         }
     }
 
@@ -116,8 +143,36 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
         return request.done();
     }
 
+    /** The thread's body: {@link #work()}, resumed after anything it throws until it returns. */
     private void run() {
-        long closeDeadline = Long.MAX_VALUE;
+        while (true) {
+            try {
+                work();
+                return;
+            } catch (Throwable t) { // deliberately everything: see the class comment
+                survive(t);
+                if (closing && System.nanoTime() - closeDeadline >= 0) {
+                    giveUp();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Reports the error, then waits out a backoff (an error that repeats must not spin or flood the log). */
+    private void survive(Throwable error) {
+        long restarts = alarms.crashed(error);
+        Duration doubled = backoff.isZero() ? FIRST_BACKOFF : backoff.multipliedBy(2);
+        backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+        try {
+            LOG.error("registry writer crashed ({}); restarting it in {} ms with its {} waiting record(s), "
+                    + "restart {} since start", error.toString(), backoff.toMillis(), queueDepth(), restarts, error);
+        } catch (Throwable ignored) { // logging itself may fail under the same memory pressure; go on anyway
+        }
+        await(System.nanoTime() + backoff.toNanos(), false);
+    }
+
+    private void work() {
         long nextFlush = System.nanoTime();
         while (true) {
             boolean stopping = closing;
@@ -134,9 +189,7 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
                 return;
             }
             if (stopping && System.nanoTime() - closeDeadline >= 0) {
-                LOG.error("registry: database still unreachable at shutdown; {} activation record(s) not stored",
-                        queueDepth());
-                failFlushes();
+                giveUp();
                 return;
             }
             if (ok) {
@@ -176,32 +229,40 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
                 if (!everything && queue.size() < BATCH_SIZE) {
                     return true;
                 }
-                queue.drainTo(batch, BATCH_SIZE);
-                batchSize = batch.size();
+                queue.drainTo(batch, behind() ? MAX_TRANSACTION : BATCH_SIZE);
+                batchOldest = batch.isEmpty() ? 0 : batch.get(0).at().toEpochMilli();
             }
             if (batch.isEmpty()) {
                 return true;
             }
             long started = System.nanoTime();
             try {
+                boolean wasFailing = failing != null;
                 int fresh = store.write(batch);
                 long took = System.nanoTime() - started;
                 lastLatency = Duration.ofNanos(took);
                 flushNanos += took;
                 flushes++;
                 failing = null;
+                diskFull = false;
                 stored += fresh;
                 taken += batch.size();
+                waiting.addAndGet(-batch.size());
                 batch.clear();
-                batchSize = 0;
-                if (!backoff.isZero()) {
+                batchOldest = 0;
+                if (wasFailing) {
                     LOG.info("registry: database reachable again, writing the {} waiting record(s)", queueDepth());
-                    backoff = Duration.ZERO;
                 }
+                backoff = Duration.ZERO;
             } catch (SQLException | RuntimeException e) {
                 failures.incrementAndGet();
+                boolean full = DatabaseErrors.diskFull(e);
+                diskFull = full;
                 failing = e.toString();
-                if (backoff.isZero()) {
+                if (backoff.isZero() && full) {
+                    LOG.error("registry: disk full, the database cannot grow ({}); keeping {} record(s) and retrying",
+                            e.toString(), queueDepth());
+                } else if (backoff.isZero()) {
                     LOG.warn("registry: cannot write activation records ({}); keeping them and retrying", e.toString());
                 }
                 Duration doubled = backoff.isZero() ? FIRST_BACKOFF : backoff.multipliedBy(2);
@@ -221,6 +282,13 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
             }
             return false;
         });
+    }
+
+    /** At shutdown, once the close timeout is over: what is still waiting is lost, and said so. */
+    private void giveUp() {
+        LOG.error("registry: database still unreachable at shutdown; {} activation record(s) not stored",
+                queueDepth());
+        failFlushes();
     }
 
     private void failFlushes() {
@@ -266,7 +334,7 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
 
     @Override
     public int queueDepth() {
-        return queue.size() + batchSize;
+        return waiting.get();
     }
 
     @Override
@@ -276,7 +344,28 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
 
     @Override
     public long dropped() {
-        return dropped.get();
+        return alarms.droppedCount();
+    }
+
+    /** How many times an {@link Error} hit the writer thread, which then went on. */
+    public long restarts() {
+        return alarms.restarts();
+    }
+
+    /** Age of the oldest record waiting to be written (zero when none waits): what a crash now would lose. */
+    public Duration lag() {
+        long oldest = batchOldest;
+        if (oldest == 0) {
+            ActivationRecord head = queue.peek();
+            oldest = head == null ? 0 : head.at().toEpochMilli();
+        }
+        return oldest == 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, clock.millis() - oldest));
+    }
+
+    /** Whether the oldest waiting record has waited longer than a flush interval: then transactions grow. */
+    private boolean behind() {
+        ActivationRecord head = queue.peek();
+        return head != null && clock.millis() - head.at().toEpochMilli() > flushInterval.toMillis();
     }
 
     @Override
@@ -303,12 +392,13 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
         return flushNanos;
     }
 
-    /** Why records are not being written right now, if they are not. */
+    /**
+     * Why the registry is not keeping its promises now, if it is not: writes failing (a full disk named as
+     * such), the writer behind (the oldest waiting record older than twice the flush interval, or the queue
+     * more than half full), records dropped or the thread hit by an error in the last few minutes.
+     */
     public java.util.Optional<String> problem() {
-        String error = failing;
-        return error == null ? java.util.Optional.empty()
-                : java.util.Optional.of("cannot write to the database (" + error + "); " + queueDepth()
-                        + " record(s) waiting");
+        return alarms.problem(failing, diskFull, queueDepth(), capacity, lag(), lagLimit);
     }
 
     private record FlushRequest(long target, CompletableFuture<Void> done) {

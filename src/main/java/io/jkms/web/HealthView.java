@@ -8,6 +8,7 @@ import io.jkms.registry.RegistryHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@code /health} and {@code /api/health}: readiness, listeners, connections, registry, and the host's ePIDs. */
@@ -32,9 +33,11 @@ final class HealthView {
 
     String json() {
         ReadinessProbe.Result ready = readiness.get();
+        // Read once: the status and the reason it gives must be the same reading.
+        Optional<String> problem = registry.problem();
         DnsPublishStatus dns = host.dns().get();
         ObjectNode n = Views.JSON.createObjectNode();
-        n.put("status", ready.ready() && registry.problem().isEmpty() && dns.problem().isEmpty() ? "ok" : "degraded");
+        n.put("status", ready.ready() && problem.isEmpty() && dns.problem().isEmpty() ? "ok" : "degraded");
         n.putObject("readiness").put("ready", ready.ready()).put("detail", ready.detail())
                 .put("at", ready.at().toString());
         ArrayNode listen = n.putArray("kmsListeners");
@@ -42,9 +45,11 @@ final class HealthView {
         n.put("openConnections", host.openConnections().getAsInt());
         n.put("uptimeSeconds", Duration.between(host.started(), clock.instant()).toSeconds());
         ObjectNode reg = n.putObject("registry");
-        reg.put("kind", registry.kind()).put("queueDepth", registry.queueDepth()).put("dropped", registry.dropped())
-                .put("flushes", registry.flushes());
-        registry.problem().ifPresent(p -> reg.put("problem", p));
+        reg.put("kind", registry.kind()).put("queueDepth", registry.queueDepth())
+                .put("queueCapacity", registry.queueCapacity()).put("lagSeconds", registry.lag().toMillis() / 1000.0)
+                .put("dropped", registry.dropped()).put("stored", registry.stored()).put("flushes", registry.flushes())
+                .put("writeFailures", registry.writeFailures()).put("writerRestarts", registry.writerRestarts());
+        problem.ifPresent(p -> reg.put("problem", p));
         if (dns.enabled()) {
             ObjectNode d = n.putObject("dns");
             d.put("published", dns.published()).put("failures", dns.failures());
@@ -82,7 +87,8 @@ final class HealthView {
         b.append("</dd><dt>Open connections</dt><dd>").append(host.openConnections().getAsInt())
                 .append("</dd><dt>Uptime</dt><dd>").append(uptime()).append("</dd><dt>Registry</dt><dd>")
                 .append(Html.esc(registry.kind())).append(", ").append(registry.queueDepth()).append(" queued, ")
-                .append(registry.dropped()).append(" dropped")
+                .append(registry.dropped()).append(" dropped, oldest waiting ")
+                .append(registry.lag().toMillis() / 1000.0).append(" s")
                 .append(registry.problem().map(p -> " <span class=\"bad\">" + Html.esc(p) + "</span>").orElse(""))
                 .append(dnsHtml(host.dns().get()))
                 .append("</dd><dt>Host build</dt><dd>").append(host.identity().build().build()).append(" (")

@@ -27,26 +27,62 @@ class CrashTest {
     @TempDir
     Path tempDir;
 
+    private static List<String> child(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), CrashingHost.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Starts the child, waits for its READY line, kills it with SIGKILL; returns that line. */
+    private static String runUntilReadyThenKill(List<String> command) throws Exception {
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("READY")) {
+                System.out.println("child: " + line);
+            }
+            assertThat(line).as("child got ready").isNotNull();
+            return line;
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        }
+    }
+
+    /**
+     * However far behind the writer is, a crash loses at most what the queue holds, the batch being written
+     * included: the registry drops (and counts) what would not fit instead of holding it.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aHostKilledWhileFloodedLosesAtMostItsQueueCapacity(Backend backend) throws Exception {
+        int capacity = 2000;
+        try (TestStore store = TestStore.create(backend, tempDir)) {
+            List<String> command = child("flood", store.settings.dataDir().toString(), Integer.toString(capacity),
+                    "60000");
+            store.settings.databaseUrl().ifPresent(command::add);
+            String[] ready = runUntilReadyThenKill(command).split(" ");
+            long accepted = Long.parseLong(ready[1]);
+            assertThat(Long.parseLong(ready[2])).as("waiting at the kill").isLessThanOrEqualTo(capacity);
+
+            try (Registry reopened = store.open()) {
+                long recorded = store.count("SELECT COUNT(*) FROM activations WHERE workstation LIKE 'flood-%'");
+                assertThat(recorded).isLessThanOrEqualTo(accepted).isGreaterThanOrEqualTo(accepted - capacity);
+                assertThat(reopened.stats().queueDepth()).isZero();
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aKilledHostLosesAtMostItsLastFlushInterval(Backend backend) throws Exception {
         try (TestStore store = TestStore.create(backend, tempDir)) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-cp", System.getProperty("java.class.path"), CrashingHost.class.getName(),
-                    store.settings.dataDir().toString(), Integer.toString(STORED), Integer.toString(PENDING)));
+            List<String> command = child(store.settings.dataDir().toString(), Integer.toString(STORED),
+                    Integer.toString(PENDING));
             store.settings.databaseUrl().ifPresent(command::add);
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null && !line.equals("READY")) {
-                    System.out.println("child: " + line);
-                }
-                assertThat(line).as("child got ready").isEqualTo("READY");
-            } finally {
-                child.destroyForcibly();
-                assertThat(child.waitFor(1, TimeUnit.MINUTES)).isTrue();
-            }
+            assertThat(runUntilReadyThenKill(command)).isEqualTo("READY");
 
             try (Registry reopened = store.open()) {
                 assertThat(reopened.stats().queueDepth()).isZero();
