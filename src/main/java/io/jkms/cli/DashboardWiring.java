@@ -56,6 +56,6 @@ final class DashboardWiring {
         WebApp app = new WebApp(registry.map(RegistryHandle::reader).orElse(NoRegistry.INSTANCE),
                 registry.map(RegistryHandle::health).orElse(RegistryHealth.NONE), catalog, status, scripts, access,
                 readiness::check, meters::scrape, clock);
-        return WebServer.start(bind, app);
+        return WebServer.start(bind, app, server.transport());
     }
 }

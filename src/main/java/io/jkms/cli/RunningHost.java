@@ -96,7 +96,8 @@ final class RunningHost implements AutoCloseable {
             ActivationHandler handler = new ActivationHandler(policy(config, catalog, identity, registry, clock), random,
                     clock, all);
             int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
-            parts.server = KmsServer.start(listenerSettings(config, identity), handler, metrics, random, threads);
+            parts.server = KmsServer.start(listenerSettings(config, identity), handler, metrics, random, config.io(),
+                    threads);
             metrics.bindConnections(parts.server::openConnections);
             metrics.bindRegistry(registry.map(RegistryHandle::health).orElse(RegistryHealth.NONE));
             metrics.bindRefusals(parts.server.counters());
@@ -197,7 +198,7 @@ final class RunningHost implements AutoCloseable {
         if (!next.registry().equals(config.registry()) || !next.web().equals(config.web())) {
             LOG.warn("registry or dashboard settings changed: restart to apply them (the rest is applied now)");
             next = new HostConfig(next.listener(), next.policy(), next.identity(), next.btfn(), next.threads(),
-                    next.logLevel(), next.catalogFile(), config.registry(), config.web());
+                    config.io(), next.logLevel(), next.catalogFile(), config.registry(), config.web());
         }
         ActivationPolicy policy = policy(next, nextCatalog, nextIdentity, registry, clock);
         server.update(listenerSettings(next, nextIdentity));

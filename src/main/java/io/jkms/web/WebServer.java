@@ -1,5 +1,6 @@
 package io.jkms.web;
 
+import io.jkms.host.IoTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -10,9 +11,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -47,18 +46,22 @@ public final class WebServer implements AutoCloseable {
 
     static final int MAX_QUEUED = 64;
 
-    private final EventLoopGroup io = new NioEventLoopGroup(1);
+    private final IoTransport transport;
+    private final EventLoopGroup io;
     private final ThreadPoolExecutor pages = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(MAX_QUEUED), WebServer::pageThread);
     private final WebApp app;
     private Channel channel;
 
-    private WebServer(WebApp app) {
+    private WebServer(WebApp app, IoTransport transport) {
         this.app = app;
+        this.transport = transport;
+        this.io = transport.newGroup(1, "jkms-web-io");
     }
 
-    public static WebServer start(InetSocketAddress address, WebApp app) throws IOException {
-        WebServer server = new WebServer(app);
+    /** Serves {@code app} on {@code address}, on the KMS host's transport (one kind of event loop per process). */
+    public static WebServer start(InetSocketAddress address, WebApp app, IoTransport transport) throws IOException {
+        WebServer server = new WebServer(app, transport);
         try {
             server.bind(address);
         } catch (IOException | RuntimeException e) {
@@ -69,7 +72,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void bind(InetSocketAddress address) throws IOException {
-        ChannelFuture future = new ServerBootstrap().group(io).channel(NioServerSocketChannel.class)
+        ChannelFuture future = new ServerBootstrap().group(io).channel(transport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
