@@ -80,8 +80,12 @@ final class RunningHost implements AutoCloseable {
     static RunningHost start(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock,
                              List<ActivationListener> listeners) throws IOException {
         HostIdentity identity = identity(config, catalog, random, clock);
-        Optional<RegistryHandle> registry = config.registry().map(settings -> RegistryHandle.open(settings, clock,
-                random, REGISTRY_RETRY));
+        // The host listens and answers while the registry opens and migrates (records wait in its queue), unless
+        // real client counting needs the registry's counts for the first answer.
+        boolean countsNeeded = config.policy().clientCount() instanceof ClientCountPolicy.Counted;
+        Optional<RegistryHandle> registry = config.registry().map(settings -> countsNeeded
+                ? RegistryHandle.open(settings, clock, random, REGISTRY_RETRY)
+                : RegistryHandle.openInBackground(settings, clock, random, REGISTRY_RETRY));
         Parts parts = new Parts(registry);
         try {
             parts.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -213,9 +217,9 @@ final class RunningHost implements AutoCloseable {
         return registry.map(RegistryHandle::health).orElse(RegistryHealth.NONE);
     }
 
-    /** The registry; only for a host started with one that opened. */
+    /** The registry, waiting up to a minute for one still opening; only for a host started with one that opens. */
     Registry registry() {
-        return registry.flatMap(RegistryHandle::current).orElseThrow();
+        return registry.flatMap(handle -> handle.awaitOpen(java.time.Duration.ofMinutes(1))).orElseThrow();
     }
 
     KmsServer server() {
