@@ -31,7 +31,7 @@ out=target/bench
 mkdir -p "$out"
 gcc -O2 -pthread -o "$out/kmsload" "$shared/kmsload.c"
 gcc -O2 -pthread -o "$out/kmsceiling" "$shared/kmsceiling.c"
-./jkms --version >/dev/null   # builds target/jkms.jar when needed
+./jkms serve --help >/dev/null   # builds target/jkms.jar and its class-data archive when needed
 
 pdus=$shared/pdus
 bind=$pdus/v6-win10-pro-ndr32.1-bind.hex

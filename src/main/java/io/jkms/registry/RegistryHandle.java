@@ -29,7 +29,6 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
 
     private final RegistrySettings settings;
     private final Clock clock;
-    private final RandomGenerator random;
     private final Registry.PendingWriter pending;
     private final ScheduledExecutorService retry;
     private final CountDownLatch opened = new CountDownLatch(1);
@@ -40,7 +39,6 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
     private RegistryHandle(RegistrySettings settings, Clock clock, RandomGenerator random) {
         this.settings = settings;
         this.clock = clock;
-        this.random = random;
         this.pending = Registry.PendingWriter.create(settings, clock, random);
         this.retry = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "registry-open");
