@@ -60,6 +60,33 @@ class RegistryStartUpTest {
         }
     }
 
+    @Test
+    void aHostStoppedWhileItsRegistryIsStillOpeningStopsWithoutWaitingForIt() throws Exception {
+        try (TestPostgres postgres = TestPostgres.create()) {
+            try (TestHost first = TestHost.start("database", postgres.url())) {
+                first.host.registry();
+            }
+            try (Connection other = postgres.connect()) {
+                other.setAutoCommit(false);
+                try (Statement lock = other.createStatement()) {
+                    lock.execute("LOCK TABLE flyway_schema_history IN ACCESS EXCLUSIVE MODE");
+                }
+                TestHost host = TestHost.start("database", postgres.url());
+                try (KmsClient client = KmsClient.connect(host.address(), ClientOptions.defaults(),
+                        new SecureRandom())) {
+                    assertThat(client.activate(HostEndToEndTest.PRODUCTS.get(4).request("stopped-early"))
+                            .activated()).isTrue();
+                }
+                // The lock is still held: stopping must not wait for Flyway, which waits for the lock.
+                host.close();
+                assertThat(host.registryHealth().problem()).hasValueSatisfying(p -> assertThat(p).contains("opening"));
+                other.rollback();
+            }
+            assertThat(storedFor(postgres, "stopped-early")).as("a registry that never opened stores nothing")
+                    .isZero();
+        }
+    }
+
     private static long storedFor(TestPostgres postgres, String workstation) throws SQLException {
         try (Connection connection = postgres.connect();
              PreparedStatement query = connection.prepareStatement(
