@@ -61,7 +61,7 @@ final class DashboardWiring {
         WebApp app = new WebApp(registry.map(RegistryHandle::reader).orElse(NoRegistry.INSTANCE),
                 registry.map(RegistryHandle::health).orElse(RegistryHealth.NONE), catalog, status, scripts, access,
                 readiness::check, meters::scrape, clock);
-        WebServer web = WebServer.start(bind, app, settings.limits(), tls, counters);
+        WebServer web = WebServer.start(bind, app, settings.limits(), tls, counters, server.transport());
         bindMetrics(meters, web);
         return web;
     }
@@ -101,7 +101,7 @@ final class DashboardWiring {
                 .description("Dashboard logins refused").register(meters);
         FunctionCounter.builder("jkms.web.logins.failed", counters, c -> c.throttledLogins()).tag("reason", "throttled")
                 .description("Dashboard logins refused").register(meters);
-        Gauge.builder("jkms.web.connections.open", web, w -> w.openConnections())
+        Gauge.builder("jkms.web.connections.open", web, w -> w.openConnections()).strongReference(true)
                 .description("Dashboard connections open now").register(meters);
     }
 }

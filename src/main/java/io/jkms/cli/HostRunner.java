@@ -5,6 +5,7 @@ import io.jkms.config.ConfigException;
 import io.jkms.config.HostConfig;
 import io.jkms.host.CsvlkIdentity;
 import io.jkms.host.HostIdentity;
+import io.jkms.host.IoTransport;
 import io.jkms.host.ThreadLocalSecureRandom;
 import java.io.IOException;
 import java.time.Clock;
@@ -67,6 +68,7 @@ final class HostRunner {
     private static void logStart(RunningHost host, HostConfig config) {
         HostIdentity identity = host.identity();
         LOG.info("jkms KMS host listening on {}", host.server().boundAddresses());
+        LOG.info("network I/O: {}", transport(host.server().transport()));
         LOG.info("client registry: {}", host.config().registry().map(Object::toString).orElse("off"));
         host.web().ifPresent(web -> LOG.info("dashboard on {}://{}/ ({})", web.secure() ? "https" : "http",
                 hostPort(web.address()),
@@ -79,6 +81,19 @@ final class HostRunner {
             LOG.info("ePID {} {} HWID {} ({})", String.format("%-12s", csvlk.csvlk().id()), csvlk.epid(),
                     csvlk.hwid().hex().toUpperCase(Locale.ROOT), csvlk.source());
         }
+    }
+
+    /** The transport in use, and why the ones preferred to it are not (auto falls back; a named one is as asked). */
+    private static String transport(IoTransport used) {
+        StringBuilder text = new StringBuilder(used.configName());
+        for (IoTransport better : IoTransport.values()) {
+            if (better == used) {
+                break;
+            }
+            better.unavailabilityCause().ifPresent(cause -> text.append("; ").append(better.configName())
+                    .append(" unavailable here: ").append(IoTransport.describe(cause)));
+        }
+        return text.toString();
     }
 
     private static String hostPort(java.net.InetSocketAddress address) {

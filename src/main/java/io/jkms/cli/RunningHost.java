@@ -84,8 +84,12 @@ final class RunningHost implements AutoCloseable {
     static RunningHost start(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock,
                              List<ActivationListener> listeners) throws IOException {
         HostIdentity identity = identity(config, catalog, random, clock);
-        Optional<RegistryHandle> registry = config.registry().map(settings -> RegistryHandle.open(settings, clock,
-                random, REGISTRY_RETRY));
+        // The host listens and answers while the registry opens and migrates (records wait in its queue), unless
+        // real client counting needs the registry's counts for the first answer.
+        boolean countsNeeded = config.policy().clientCount() instanceof ClientCountPolicy.Counted;
+        Optional<RegistryHandle> registry = config.registry().map(settings -> countsNeeded
+                ? RegistryHandle.open(settings, clock, random, REGISTRY_RETRY)
+                : RegistryHandle.openInBackground(settings, clock, random, REGISTRY_RETRY));
         Parts parts = new Parts(registry);
         try {
             parts.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -100,7 +104,8 @@ final class RunningHost implements AutoCloseable {
             ActivationHandler handler = new ActivationHandler(policy(config, catalog, identity, registry, clock), random,
                     clock, all);
             int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
-            parts.server = KmsServer.start(listenerSettings(config, identity), handler, metrics, random, threads);
+            parts.server = KmsServer.start(listenerSettings(config, identity), handler, metrics, random, config.io(),
+                    threads);
             metrics.bindConnections(parts.server::openConnections);
             metrics.bindRegistry(registry.map(RegistryHandle::health).orElse(RegistryHealth.NONE));
             metrics.bindRefusals(parts.server.counters());
@@ -220,7 +225,7 @@ final class RunningHost implements AutoCloseable {
         } else {
             LOG.warn("registry or dashboard settings changed: restart to apply them (the rest is applied now)");
             next = new HostConfig(next.listener(), next.policy(), next.identity(), next.btfn(), next.threads(),
-                    next.logLevel(), next.catalogFile(), config.registry(), config.web(), next.dns());
+                    config.io(), next.logLevel(), next.catalogFile(), config.registry(), config.web(), next.dns());
         }
         ActivationPolicy policy = policy(next, nextCatalog, nextIdentity, registry, clock);
         server.update(listenerSettings(next, nextIdentity));
@@ -253,9 +258,9 @@ final class RunningHost implements AutoCloseable {
         return registry.map(RegistryHandle::health).orElse(RegistryHealth.NONE);
     }
 
-    /** The registry; only for a host started with one that opened. */
+    /** The registry, waiting up to a minute for one still opening; only for a host started with one that opens. */
     Registry registry() {
-        return registry.flatMap(RegistryHandle::current).orElseThrow();
+        return registry.flatMap(handle -> handle.awaitOpen(java.time.Duration.ofMinutes(1))).orElseThrow();
     }
 
     KmsServer server() {

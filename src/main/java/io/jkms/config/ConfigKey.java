@@ -84,6 +84,9 @@ public enum ConfigKey {
     MAX_FRAGMENTS_PER_REQUEST("max-fragments-per-request", "N", "4", false,
             "Most fragments one REQUEST may be split into (1 to 64)."),
     THREADS("threads", "N", "0", false, "I/O threads; 0 means one per CPU core (0 to 256)."),
+    IO("io", "auto|io_uring|epoll|nio", "auto", false,
+            "Network I/O transport: 'auto' takes io_uring where the kernel allows it, else epoll, else nio (the "
+                    + "JDK's, everywhere); a named one that cannot run here stops start-up."),
     CATALOG("catalog", "FILE", null, false,
             "Product catalog JSON to use instead of the built-in one (same format; reloaded on SIGHUP)."),
     LOG_LEVEL("log-level", "LEVEL", "info", false,

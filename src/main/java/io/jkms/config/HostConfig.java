@@ -2,6 +2,7 @@ package io.jkms.config;
 
 import io.jkms.dns.DnsSettings;
 import io.jkms.host.IdentitySettings;
+import io.jkms.host.IoTransport;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
 import io.jkms.registry.RegistrySettings;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * (see {@link IdentitySettings#ndr64()}).
  *
  * @param threads     I/O threads, 0 for one per core
+ * @param io          the network I/O transport, checked to run here
  * @param catalogFile a catalog to use instead of the built-in one
  * @param registry    where activations are recorded (and, with {@code --client-count real}, counted); empty
  *                    with {@code --registry off}
@@ -21,6 +23,6 @@ import java.util.Optional;
  * @param dns         the SRV record the host publishes; empty without {@code --dns-publish}
  */
 public record HostConfig(ListenerSettings listener, PolicySettings policy, IdentitySettings identity, boolean btfn,
-                         int threads, String logLevel, Optional<Path> catalogFile, Optional<RegistrySettings> registry,
-                         WebSettings web, Optional<DnsSettings> dns) {
+                         int threads, IoTransport io, String logLevel, Optional<Path> catalogFile,
+                         Optional<RegistrySettings> registry, WebSettings web, Optional<DnsSettings> dns) {
 }

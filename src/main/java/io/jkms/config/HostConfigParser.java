@@ -6,6 +6,7 @@ import io.jkms.host.ClientCountPolicy;
 import io.jkms.host.ClientCounter;
 import io.jkms.host.IdentitySettings;
 import io.jkms.host.IdentitySettings.FixedIdentity;
+import io.jkms.host.IoTransport;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
 import io.jkms.protocol.Epid;
@@ -29,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,13 +46,22 @@ public final class HostConfigParser {
     private static final long MAX_INTERVAL = 30 * 24 * 60;
 
     private final Map<ConfigKey, List<ConfigValue>> values;
+    private final Function<IoTransport, Optional<Throwable>> unavailable;
 
-    private HostConfigParser(Map<ConfigKey, List<ConfigValue>> values) {
+    private HostConfigParser(Map<ConfigKey, List<ConfigValue>> values,
+                             Function<IoTransport, Optional<Throwable>> unavailable) {
         this.values = values;
+        this.unavailable = unavailable;
     }
 
     public static HostConfig parse(Map<ConfigKey, List<ConfigValue>> merged) {
-        return new HostConfigParser(merged).parse();
+        return parse(merged, IoTransport::unavailabilityCause);
+    }
+
+    /** As {@link #parse(Map)}, with {@code unavailable} saying which I/O transports cannot run (tests pin it). */
+    static HostConfig parse(Map<ConfigKey, List<ConfigValue>> merged,
+                            Function<IoTransport, Optional<Throwable>> unavailable) {
+        return new HostConfigParser(merged, unavailable).parse();
     }
 
     private HostConfig parse() {
@@ -76,7 +87,7 @@ public final class HostConfigParser {
         IdentitySettings identity = new IdentitySettings(OptionalInt.of((int) integer(ConfigKey.HOST_BUILD, 2600, 99999)),
                 lcid(), optional(ConfigKey.HWID).map(v -> hwid(v, v.value())), epids(), ndr64());
         return new HostConfig(listener, policy, identity, bool(ConfigKey.BTFN), (int) integer(ConfigKey.THREADS, 0, 256),
-                logLevel(), optional(ConfigKey.CATALOG).map(v -> Path.of(v.value().trim())), registry(policy), web(),
+                io(), logLevel(), optional(ConfigKey.CATALOG).map(v -> Path.of(v.value().trim())), registry(policy), web(),
                 DnsConfig.parse(this::optional, this::single));
     }
 
@@ -299,6 +310,22 @@ public final class HostConfigParser {
             case "false", "no", "off", "0" -> Optional.of(false);
             default -> throw ConfigException.invalid(value, "auto, true or false");
         };
+    }
+
+    /** The transport named, or for {@code auto} the preferred one that runs here. */
+    private IoTransport io() {
+        ConfigValue value = single(ConfigKey.IO);
+        if (value.value().trim().equalsIgnoreCase("auto")) {
+            return IoTransport.preferred(unavailable);
+        }
+        IoTransport transport = IoTransport.byName(value.value())
+                .orElseThrow(() -> ConfigException.invalid(value, "auto, io_uring, epoll or nio"));
+        Optional<Throwable> cause = unavailable.apply(transport);
+        if (cause.isPresent()) {
+            throw ConfigException.invalid(value, "a transport that runs here (auto picks one): "
+                    + transport.configName() + " is unavailable: " + IoTransport.describe(cause.get()));
+        }
+        return transport;
     }
 
     private String logLevel() {

@@ -6,14 +6,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,6 +31,7 @@ public final class KmsServer implements AutoCloseable {
     private volatile ListenerSettings settings;
     private final ActivationHandler handler;
     private final RpcProblemListener problems;
+    private final IoTransport transport;
     private final EventLoopGroup group;
     private final ChannelGroup serverChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -47,12 +43,13 @@ public final class KmsServer implements AutoCloseable {
     private final HostCounters counters = new HostCounters();
 
     private KmsServer(ListenerSettings settings, ActivationHandler handler, RpcProblemListener problems,
-                      RandomGenerator random, int threads) {
+                      RandomGenerator random, IoTransport transport, int threads) {
         this.settings = settings;
         this.handler = handler;
         this.acceptGate = new AcceptGate(settings.gateRules(), counters, probes);
         this.problems = problems;
-        this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
+        this.transport = transport;
+        this.group = transport.newGroup(threads, "jkms-io");
         this.allocator = allocator(threads);
         // Association groups: random start, one per connection, never 0 (as vlmcsd).
         this.assocGroups = new AtomicLong(random.nextInt() & 0x7FFF_FFFFL);
@@ -60,11 +57,11 @@ public final class KmsServer implements AutoCloseable {
 
     /**
      * Binds every address of the settings, telling {@code problems} of RPC-level trouble; fails (and releases
-     * what it bound) if any address cannot be bound.
+     * what it bound) if any address cannot be bound. {@code transport} must be available here.
      */
     public static KmsServer start(ListenerSettings settings, ActivationHandler handler, RpcProblemListener problems,
-                                  RandomGenerator random, int threads) throws IOException {
-        KmsServer server = new KmsServer(settings, handler, problems, random, threads);
+                                  RandomGenerator random, IoTransport transport, int threads) throws IOException {
+        KmsServer server = new KmsServer(settings, handler, problems, random, transport, threads);
         try {
             server.bindAll();
         } catch (IOException | RuntimeException e) {
@@ -76,7 +73,7 @@ public final class KmsServer implements AutoCloseable {
 
     private void bindAll() throws IOException {
         ServerBootstrap bootstrap = new ServerBootstrap().group(group)
-                .channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.ALLOCATOR, allocator)
@@ -129,6 +126,11 @@ public final class KmsServer implements AutoCloseable {
     /** Where the host's own readiness probe announces itself, to pass the access policy (see {@link ProbeAdmission}). */
     public ProbeAdmission probeAdmission() {
         return probes;
+    }
+
+    /** The I/O transport the listener runs on. */
+    public IoTransport transport() {
+        return transport;
     }
 
     public int openConnections() {

@@ -26,21 +26,38 @@ public final class Registry implements AutoCloseable {
     private final RegistrySettings settings;
     private ScheduledExecutorService refresher;
 
-    private Registry(RegistryDatabase database, RegistrySettings settings, Clock clock, RandomGenerator random) {
+    private Registry(RegistryDatabase database, RegistrySettings settings, Clock clock, PendingWriter pending) {
         this.database = database;
         this.settings = settings;
         ActivationRepository repository = new ActivationRepository(database.writeDataSource(), database.dialect());
-        this.writer = new RegistryWriter(repository, clock, random, settings.queueCapacity(), settings.flushInterval(),
-                settings.retention(), CLOSE_TIMEOUT);
+        pending.store().set(repository);
+        this.writer = pending.writer();
         this.reader = new JdbcRegistryReader(database.dataSource());
         this.counter = new ActiveClientCounter(repository, clock);
     }
 
     /** Opens (creating the SQLite file and its directory if needed), migrates and starts the writer. */
     public static Registry open(RegistrySettings settings, Clock clock, RandomGenerator random) {
-        Registry registry = new Registry(RegistryDatabase.open(settings), settings, clock, random);
+        return open(settings, clock, PendingWriter.create(settings, clock, random));
+    }
+
+    /**
+     * As {@link #open(RegistrySettings, Clock, RandomGenerator)}, over a writer that may already hold records
+     * queued while the database was opening; they are written first.
+     */
+    static Registry open(RegistrySettings settings, Clock clock, PendingWriter pending) {
+        Registry registry = new Registry(RegistryDatabase.open(settings), settings, clock, pending);
         registry.writer.start();
         return registry;
+    }
+
+    /** A writer that queues from the first activation, and the store it writes to once the database is open. */
+    record PendingWriter(RegistryWriter writer, DeferredStore store) {
+        static PendingWriter create(RegistrySettings settings, Clock clock, RandomGenerator random) {
+            DeferredStore store = new DeferredStore();
+            return new PendingWriter(new RegistryWriter(store, clock, random, settings.queueCapacity(),
+                    settings.flushInterval(), settings.retention(), CLOSE_TIMEOUT), store);
+        }
     }
 
     /** The listener to give the host: records every activation. */

@@ -8,28 +8,30 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The registry as the host holds it: opened at start when it can be, and otherwise opened in the
- * background, retried until it works — an unwritable data directory, a full disk or an unreachable
- * database at start-up is reported (log, health page, metrics) and never stops activations. Until the
- * registry is open, activations are answered but not recorded, and counted as dropped.
+ * The registry as the host holds it: opened (and migrated) in the background while the host already
+ * answers, or at start for callers that need it open at once, and retried until it works — an unwritable
+ * data directory, a full disk or an unreachable or locked database at start-up is reported (log, health
+ * page, metrics) and never stops activations. Until the registry is open, activation records wait in the
+ * writer's queue, as during a database outage (dropped and counted only once it is full), and are written
+ * first once it opens.
  */
 public final class RegistryHandle implements ActivationListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("io.jkms.registry");
 
     private final RegistrySettings settings;
     private final Clock clock;
-    private final RandomGenerator random;
-    private final AtomicLong droppedWhileClosed = new AtomicLong();
+    private final Registry.PendingWriter pending;
     private final ScheduledExecutorService retry;
+    private final CountDownLatch opened = new CountDownLatch(1);
     private volatile Registry registry;
     private volatile String problem;
     private final RegistryHealth health;
@@ -38,7 +40,7 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
     private RegistryHandle(RegistrySettings settings, Clock clock, RandomGenerator random) {
         this.settings = settings;
         this.clock = clock;
-        this.random = random;
+        this.pending = Registry.PendingWriter.create(settings, clock, random);
         this.health = liveHealth();
         this.retry = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "registry-open");
@@ -47,41 +49,85 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
         });
     }
 
-    /** Opens the registry now, or reports why not and keeps trying every {@code retryEvery}. */
+    /**
+     * Opens the registry now, or reports why not and keeps trying every {@code retryEvery}. For a host that
+     * needs it open before its first answer (real client counting).
+     */
     public static RegistryHandle open(RegistrySettings settings, Clock clock, RandomGenerator random,
                                       Duration retryEvery) {
         RegistryHandle handle = new RegistryHandle(settings, clock, random);
-        if (!handle.tryOpen()) {
-            LOG.error("client registry unavailable: {}. Activations go on but are not recorded until it opens; "
-                    + "retrying every {} s", handle.problem, retryEvery.toSeconds());
-            long every = retryEvery.toMillis();
-            handle.retry.scheduleWithFixedDelay(handle::retryOpen, every, every, TimeUnit.MILLISECONDS);
-        } else {
-            handle.retry.shutdown();
-        }
+        handle.firstAttempt(retryEvery);
         return handle;
     }
 
-    private synchronized boolean tryOpen() {
+    /**
+     * Returns at once and opens the registry on a thread of its own, then keeps trying every {@code retryEvery}
+     * if it fails: the host listens and answers meanwhile, and the records wait in the queue.
+     */
+    public static RegistryHandle openInBackground(RegistrySettings settings, Clock clock, RandomGenerator random,
+                                                  Duration retryEvery) {
+        RegistryHandle handle = new RegistryHandle(settings, clock, random);
+        handle.retry.execute(() -> handle.firstAttempt(retryEvery));
+        return handle;
+    }
+
+    private void firstAttempt(Duration retryEvery) {
+        if (tryOpen()) {
+            retry.shutdown();
+            return;
+        }
+        if (closed) {
+            return;
+        }
+        LOG.error("client registry unavailable: {}. Activations go on; their records wait in the queue (up to {}) "
+                + "until it opens; retrying every {} s", problem, settings.queueCapacity(), retryEvery.toSeconds());
+        long every = retryEvery.toMillis();
+        retry.scheduleWithFixedDelay(this::retryOpen, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens without holding the lock (a database may take long to answer, and {@link #close()} must not wait
+     * for it), then publishes the registry unless the handle was closed meanwhile.
+     */
+    private boolean tryOpen() {
         if (closed) {
             return false;
         }
+        Registry open;
         try {
-            registry = Registry.open(settings, clock, random);
-            problem = null;
-            return true;
+            open = Registry.open(settings, clock, pending);
         } catch (RuntimeException e) { // RegistryException, or a driver failure it did not wrap
             problem = Credentials.redact(e.getMessage(), settings);
             return false;
         }
+        synchronized (this) {
+            if (closed) {
+                open.close();
+                return false;
+            }
+            registry = open;
+            problem = null;
+        }
+        opened.countDown();
+        return true;
     }
 
     private void retryOpen() {
         if (registry == null && tryOpen()) {
-            LOG.info("client registry opened ({} activations were answered while it was unavailable)",
-                    droppedWhileClosed.get());
+            LOG.info("client registry opened; writing the {} activation record(s) queued meanwhile",
+                    pending.writer().queueDepth());
             retry.shutdown();
         }
+    }
+
+    /** The registry once open, waiting for it up to {@code timeout} (tests, tools; never an I/O thread). */
+    public Optional<Registry> awaitOpen(Duration timeout) {
+        try {
+            opened.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return current();
     }
 
     /** The registry, once open. */
@@ -93,14 +139,10 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
         return settings;
     }
 
+    /** Queues the record, whether or not the database is open yet (the writer starts once it is). */
     @Override
     public void onActivation(ActivationEvent event) {
-        Registry open = registry;
-        if (open != null) {
-            open.writer().onActivation(event);
-        } else {
-            droppedWhileClosed.incrementAndGet();
-        }
+        pending.writer().onActivation(event);
     }
 
     /** What the dashboard reads: the registry's contents once open, nothing before. */
@@ -148,53 +190,51 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
 
     private RegistryHealth liveHealth() {
         return new RegistryHealth() {
-            private Optional<RegistryHealth> open() {
-                return Optional.ofNullable(registry).map(Registry::health);
-            }
+            private final RegistryWriter writer = pending.writer();
 
             @Override
             public long queueDepth() {
-                return open().map(RegistryHealth::queueDepth).orElse(0L);
+                return writer.queueDepth();
             }
 
             @Override
             public long queueCapacity() {
-                return settings.queueCapacity();
+                return writer.queueCapacity();
             }
 
             @Override
             public Duration lag() {
-                return open().map(RegistryHealth::lag).orElse(Duration.ZERO);
+                return writer.lag();
             }
 
             @Override
             public long stored() {
-                return open().map(RegistryHealth::stored).orElse(0L);
+                return writer.stored();
             }
 
             @Override
             public long writeFailures() {
-                return open().map(RegistryHealth::writeFailures).orElse(0L);
+                return writer.writeFailures();
             }
 
             @Override
             public long writerRestarts() {
-                return open().map(RegistryHealth::writerRestarts).orElse(0L);
+                return writer.restarts();
             }
 
             @Override
             public long dropped() {
-                return droppedWhileClosed.get() + open().map(RegistryHealth::dropped).orElse(0L);
+                return writer.dropped();
             }
 
             @Override
             public long flushes() {
-                return open().map(RegistryHealth::flushes).orElse(0L);
+                return writer.flushes();
             }
 
             @Override
             public long flushNanos() {
-                return open().map(RegistryHealth::flushNanos).orElse(0L);
+                return writer.flushNanos();
             }
 
             @Override
@@ -204,23 +244,34 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
 
             @Override
             public Optional<String> problem() {
-                String notOpen = problem;
-                if (registry == null && notOpen != null) {
-                    return Optional.of("registry not open: " + notOpen);
+                Registry open = registry;
+                if (open != null) {
+                    return open.health().problem();
                 }
-                return open().flatMap(RegistryHealth::problem);
+                String notOpen = problem;
+                return Optional.of((notOpen == null ? "registry opening" : "registry not open: " + notOpen) + "; "
+                        + writer.queueDepth() + " record(s) waiting");
             }
         };
     }
 
-    /** Stores everything queued and closes the registry; stops trying to open it. */
+    /**
+     * Stores everything queued and closes the registry; stops trying to open it. Records still queued for a
+     * registry that never opened are lost, and said so.
+     */
     @Override
-    public synchronized void close() {
-        closed = true;
+    public void close() {
+        Registry open;
+        synchronized (this) {
+            closed = true;
+            open = registry;
+        }
         retry.shutdownNow();
-        Registry open = registry;
         if (open != null) {
             open.close();
+        } else if (pending.writer().queueDepth() > 0) {
+            LOG.error("registry: closed before the database opened; {} activation record(s) not stored",
+                    pending.writer().queueDepth());
         }
     }
 }

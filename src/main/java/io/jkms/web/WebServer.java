@@ -1,5 +1,6 @@
 package io.jkms.web;
 
+import io.jkms.host.IoTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -10,9 +11,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -52,7 +51,8 @@ public final class WebServer implements AutoCloseable {
 
     static final int MAX_QUEUED = 64;
 
-    private final EventLoopGroup io = new NioEventLoopGroup(1);
+    private final IoTransport transport;
+    private final EventLoopGroup io;
     private final ThreadPoolExecutor pages = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(MAX_QUEUED), WebServer::pageThread);
     private final WebApp app;
@@ -62,25 +62,30 @@ public final class WebServer implements AutoCloseable {
     private final WebGate gate;
     private Channel channel;
 
-    private WebServer(WebApp app, WebLimits limits, Optional<SslContext> tls, WebCounters counters) {
+    private WebServer(WebApp app, WebLimits limits, Optional<SslContext> tls, WebCounters counters,
+                      IoTransport transport) {
         this.app = app;
         this.limits = limits;
         this.tls = tls;
         this.counters = counters;
         this.gate = new WebGate(limits, counters);
+        this.transport = transport;
+        this.io = transport.newGroup(1, "jkms-web-io");
     }
 
-    /** Plain HTTP with the default limits. */
+    /** Plain HTTP with the default limits, on the JDK's NIO. */
     public static WebServer start(InetSocketAddress address, WebApp app) throws IOException {
-        return start(address, app, WebLimits.defaults(), Optional.empty(), new WebCounters());
+        return start(address, app, WebLimits.defaults(), Optional.empty(), new WebCounters(), IoTransport.NIO);
     }
 
     /**
+     * Serves {@code app} on {@code address}, on the KMS host's transport (one kind of event loop per process).
+     *
      * @param tls HTTPS only with this context (see {@link WebTls}); plain HTTP when empty
      */
     public static WebServer start(InetSocketAddress address, WebApp app, WebLimits limits, Optional<SslContext> tls,
-                                  WebCounters counters) throws IOException {
-        WebServer server = new WebServer(app, limits, tls, counters);
+                                  WebCounters counters, IoTransport transport) throws IOException {
+        WebServer server = new WebServer(app, limits, tls, counters, transport);
         try {
             server.bind(address);
         } catch (IOException | RuntimeException e) {
@@ -91,7 +96,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void bind(InetSocketAddress address) throws IOException {
-        ChannelFuture future = new ServerBootstrap().group(io).channel(NioServerSocketChannel.class)
+        ChannelFuture future = new ServerBootstrap().group(io).channel(transport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .handler(gate)
                 .childOption(ChannelOption.AUTO_READ, false)

@@ -2,7 +2,9 @@ package io.jkms.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jkms.host.IoTransport;
 import io.jkms.protocol.DecodedRequest;
 import io.jkms.protocol.EncodedRequest;
 import io.jkms.protocol.KmsRequestCodec;
@@ -29,12 +31,16 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -58,6 +64,37 @@ class CapturedExchangesTest {
                 replay(host, vector, vector.exchanges().stream().filter(e -> e.conn() == conn).toList());
             }
         }
+    }
+
+    /**
+     * The same replay under each I/O transport that runs here (one host per distinct setting, registry off, to
+     * keep it cheap); a transport this machine lacks is skipped, naming why.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IoTransport.class)
+    void everyCapturedConversationIsAnsweredTheSameUnderEachTransport(IoTransport transport) throws Exception {
+        assumeTrue(transport.isAvailable(), () -> transport.configName() + " unavailable here: "
+                + transport.unavailabilityCause().map(IoTransport::describe).orElse(""));
+        Map<List<String>, List<Vector>> bySettings = Vectors.all().stream().collect(Collectors.groupingBy(
+                v -> Arrays.asList(settingsFor(v)), LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<List<String>, List<Vector>> group : bySettings.entrySet()) {
+            String[] settings = Stream.concat(group.getKey().stream(),
+                    Stream.of("io", transport.configName(), "registry", "off")).toArray(String[]::new);
+            try (TestHost host = TestHost.start(settings)) {
+                assertThat(host.host.server().transport()).isEqualTo(transport);
+                for (Vector vector : group.getValue()) {
+                    try {
+                        for (int conn : vector.exchanges().stream().mapToInt(Exchange::conn).distinct().toArray()) {
+                            replay(host, vector, vector.exchanges().stream().filter(e -> e.conn() == conn).toList());
+                        }
+                    } catch (AssertionError e) {
+                        throw new AssertionError(vector.name() + " over " + transport.configName() + ": "
+                                + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        assertThat(bySettings.values().stream().mapToInt(List::size).sum()).isEqualTo(Vectors.all().size());
     }
 
     /** The host settings matching the captured server: NDR64 as it answered, whitelist as its options. */

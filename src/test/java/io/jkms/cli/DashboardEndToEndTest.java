@@ -1,14 +1,18 @@
 package io.jkms.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkms.client.ActivationResult;
+import io.jkms.host.IoTransport;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The dashboard of a running host over loopback HTTP: metrics match what was done, readiness, the API, the token. */
 @Tag("network")
@@ -19,6 +23,22 @@ class DashboardEndToEndTest {
         String series = labels.isEmpty() ? name : name + "{" + labels + "}";
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** The dashboard runs on the host's transport: pages and readiness (an activation through the KMS port). */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IoTransport.class)
+    void dashboardAndReadinessWorkOnEachTransport(IoTransport transport) throws Exception {
+        assumeTrue(transport.isAvailable(), () -> transport.configName() + " unavailable here: "
+                + transport.unavailabilityCause().map(IoTransport::describe).orElse(""));
+        try (TestHost host = TestHost.start("web", "127.0.0.1:0", "io", transport.configName(), "registry", "off")) {
+            InetSocketAddress web = host.host.web().orElseThrow().address();
+            assertThat(host.host.server().transport()).isEqualTo(transport);
+            assertThat(clients.get(web, "/readyz").statusCode()).isEqualTo(200);
+            HttpResponse<String> health = clients.get(web, "/api/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\"");
+        }
     }
 
     @Test
