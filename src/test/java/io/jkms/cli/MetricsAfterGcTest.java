@@ -84,9 +84,12 @@ class MetricsAfterGcTest {
     void theDroppedCounterIsTheHealthPagesDropCountAfterGarbageCollection(@TempDir Path dir) throws Exception {
         Path notADirectory = dir.resolve("data");
         Files.writeString(notADirectory, "a file where the data directory should be");
-        try (TestHost host = TestHost.start("web", "127.0.0.1:0", "data-dir", notADirectory.toString())) {
+        // While the registry cannot open, records wait in the queue (the smallest allowed, 100) and the rest drop.
+        try (TestHost host = TestHost.start("web", "127.0.0.1:0", "data-dir", notADirectory.toString(),
+                "registry-queue", "100")) {
             InetSocketAddress web = host.host.web().orElseThrow().address();
-            DashboardClients.activate(host.address(), DashboardClients.WIN10, "lost-a", "lost-b", "lost-c");
+            DashboardClients.activate(host.address(), DashboardClients.WIN10,
+                    java.util.stream.IntStream.range(0, 103).mapToObj(i -> "lost-" + i).toArray(String[]::new));
             collectGarbage();
             String scrape = scrape(web);
             JsonNode health = health(web);

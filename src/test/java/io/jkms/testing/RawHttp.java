@@ -20,6 +20,7 @@ import java.util.Optional;
  * ({@code Host}), several requests in one write (pipelining), a chosen loopback source address.
  */
 public final class RawHttp implements AutoCloseable {
+    private boolean reset;
     private final Socket socket;
     private final InputStream in;
 
@@ -97,11 +98,21 @@ public final class RawHttp implements AutoCloseable {
                 new String(body, StandardCharsets.UTF_8)));
     }
 
-    /** Responses until the server closes the connection or {@code max} were read. */
+    /**
+     * Responses until the server closes (or resets) the connection or {@code max} were read. A server that closes
+     * while requests it has not read are still in its receive buffer makes the kernel send a reset, which may
+     * arrive before the answers it did write are read: that ends the list too.
+     */
     public List<Response> readAll(int max) throws IOException {
         List<Response> responses = new ArrayList<>();
         for (int i = 0; i < max; i++) {
-            Optional<Response> next = read();
+            Optional<Response> next;
+            try {
+                next = read();
+            } catch (java.net.SocketException e) {
+                reset = true;
+                break;
+            }
             if (next.isEmpty()) {
                 break;
             }
@@ -115,6 +126,9 @@ public final class RawHttp implements AutoCloseable {
      * closing is skipped.
      */
     public boolean closedByServer() throws IOException {
+        if (reset) {
+            return true;
+        }
         try {
             while (in.read() >= 0) {
                 // skip what the server said before closing
