@@ -35,6 +35,9 @@ public final class Attackers {
     static final byte[] BIND = HexFormat.of().parseHex("05000b0310000000480000000200000000d016d0160000000001000000"
             + "000001007521c8514e845047b0d8ec255555bc0601000000045d888aeb1cc9119fe808002b10486002000000");
 
+    /** An NDR32 stub whose two counts disagree: answered with HRESULT 0x8007000D, the operation never runs. */
+    static final Bytes UNWRAPPABLE_STUB = Bytes.fromHex("0400000005000000" + "00000600");
+
     private final InetSocketAddress host;
     private final AtomicBoolean running;
     final AtomicLong lorisConnections = new AtomicLong();
@@ -202,10 +205,12 @@ public final class Attackers {
 
     /**
      * Keeps {@code count} slow readers busy from 127.0.0.12–13: each binds with max_recv_frag 32, pipelines
-     * requests carrying {@code kmsRequest} and never reads; when the host closes it, another takes its place.
+     * requests and never reads; when the host closes it, another takes its place. Their stubs do not unwrap,
+     * so the host answers each with an error (as vlmcsd would) and records nothing: the registry holds only
+     * what the legitimate clients asked.
      */
-    void slowReaders(int count, Bytes kmsRequest) throws IOException {
-        byte[] requests = pipelinedRequests(kmsRequest, 200);
+    void slowReaders(int count) throws IOException {
+        byte[] requests = pipelinedStubs(UNWRAPPABLE_STUB, 200);
         List<SocketChannel> open = new ArrayList<>();
         while (running.get()) {
             while (open.size() < count && running.get()) {
@@ -297,7 +302,11 @@ public final class Attackers {
 
     /** {@code count} REQUESTs on context 0 (NDR32) carrying the KMS request message, back to back. */
     public static byte[] pipelinedRequests(Bytes kmsRequest, int count) {
-        Bytes stub = NdrCodec.encodeRequestStub(TransferSyntax.NDR32, kmsRequest);
+        return pipelinedStubs(NdrCodec.encodeRequestStub(TransferSyntax.NDR32, kmsRequest), count);
+    }
+
+    /** {@code count} REQUESTs on context 0 with this stub, back to back. */
+    public static byte[] pipelinedStubs(Bytes stub, int count) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < count; i++) {
             out.writeBytes(PduCodec.encode(RequestPdu.of(3 + i, 0, stub)).toArray());
