@@ -71,6 +71,12 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
             refuse(child, Refusal.MAX_CONNECTIONS, current.maxConnections() + " open, none idle");
             return;
         }
+        track(child, releasePerAddress);
+        ctx.fireChannelRead(msg);
+    }
+
+    /** Admitted: counted until it closes, and a candidate for eviction meanwhile. */
+    private void track(Channel child, Runnable releasePerAddress) {
         OpenConnection connection = new OpenConnection(child, () -> {
             releasePerAddress.run();
             open.decrementAndGet();
@@ -81,7 +87,6 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
             admitted.remove(connection);
             connection.release();
         });
-        ctx.fireChannelRead(msg);
     }
 
     /** Closes the oldest idle connection, whose slot the caller then takes; false if none is idle. */

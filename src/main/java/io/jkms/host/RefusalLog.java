@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs refusals, and closes by a limit, at most once per reason per interval, then how many more there were: a flood must not
- * turn into a flood of log lines.
+ * Logs refusals, and closes by a limit, at most once per reason per interval, then how many more there were:
+ * a flood must not turn into a flood of log lines.
  */
 final class RefusalLog {
     private static final Logger LOG = LoggerFactory.getLogger("io.jkms.refusal");

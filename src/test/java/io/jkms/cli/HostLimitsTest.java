@@ -282,7 +282,8 @@ class HostLimitsTest {
     /** Issue 10, item 2: connections that send nothing, at --max-connections, must not keep a client out. */
     @Test
     void anIdleFloodAtMaxConnectionsDoesNotLockOutALegitimateClient() throws Exception {
-        try (TestHost host = TestHost.start("max-connections", "50", "first-byte-timeout", "60", "idle-timeout", "60")) {
+        try (TestHost host = TestHost.start("max-connections", "50", "first-byte-timeout", "60",
+                "idle-timeout", "60")) {
             List<SocketChannel> idle = Attackers.openIdle(host.address(), 50, 2, 5);
             try {
                 long deadline = System.nanoTime() + 10_000_000_000L;
