@@ -68,6 +68,13 @@ public enum ConfigKey {
     IDLE_TIMEOUT("idle-timeout", "SECONDS", "30", false, "Close connections idle this long (1 to 600)."),
     READ_TIMEOUT("read-timeout", "SECONDS", "10", false,
             "Close a connection whose PDU is not complete this long after its first byte (1 to 600)."),
+    FIRST_BYTE_TIMEOUT("first-byte-timeout", "SECONDS", "5", false,
+            "Close a connection that has sent nothing this long after it was accepted (1 to 600)."),
+    WRITE_TIMEOUT("write-timeout", "SECONDS", "10", false,
+            "Close a connection that leaves its answers unread this long; the host stops reading from it "
+                    + "meanwhile (1 to 600)."),
+    MAX_CONNECTION_TIME("max-connection-time", "SECONDS", "300", false,
+            "Close every connection this long after it was accepted, whatever it does (1 to 86400)."),
     MAX_CONNECTIONS("max-connections", "N", "10000", false, "Most connections open at once (1 to 1000000)."),
     MAX_CONNECTIONS_PER_ADDRESS("max-connections-per-address", "N", "500", false,
             "Most connections open at once from one address (IPv6: one /64); 0 for no limit (0 to 1000000)."),
@@ -77,6 +84,9 @@ public enum ConfigKey {
             "New connections one address may open at once before --connection-rate applies (1 to 1000000)."),
     MAX_PDUS_PER_CONNECTION("max-pdus-per-connection", "N", "10000", false,
             "PDUs one connection may send before it is closed (1 to 100000000)."),
+    MAX_QUEUED_BYTES("max-queued-bytes", "BYTES", "8192", false,
+            "Unsent answer bytes one connection may have before it is closed; reading from it stops at half of "
+                    + "this (1024 to 16777216)."),
     MAX_PDU_SIZE("max-pdu-size", "BYTES", "5840", false,
             "Largest RPC fragment accepted, and offered as max_recv_frag (1432 to 65535)."),
     MAX_CONTEXTS_PER_BIND("max-contexts-per-bind", "N", "8", false,

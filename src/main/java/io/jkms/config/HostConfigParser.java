@@ -4,6 +4,7 @@ import io.jkms.host.AccessPolicy;
 import io.jkms.host.Cidr;
 import io.jkms.host.ClientCountPolicy;
 import io.jkms.host.ClientCounter;
+import io.jkms.host.ConnectionBounds;
 import io.jkms.host.IdentitySettings;
 import io.jkms.host.IdentitySettings.FixedIdentity;
 import io.jkms.host.IoTransport;
@@ -79,7 +80,7 @@ public final class HostConfigParser {
                 (int) integer(ConfigKey.CONNECTION_BURST, 1, 1_000_000),
                 (int) integer(ConfigKey.MAX_PDUS_PER_CONNECTION, 1, 100_000_000),
                 new AccessPolicy(cidrs(ConfigKey.ALLOW), cidrs(ConfigKey.DENY), bool(ConfigKey.PRIVATE_ONLY)),
-                defaults.drainTimeout(), rpc);
+                defaults.drainTimeout(), rpc, connectionBounds());
         PolicySettings policy = new PolicySettings(interval(ConfigKey.ACTIVATION_INTERVAL),
                 interval(ConfigKey.RENEWAL_INTERVAL), clientCount(), (int) integer(ConfigKey.WHITELIST, 0, 3),
                 bool(ConfigKey.CLIENT_TIME_CHECK) ? Optional.of(PolicySettings.GENUINE_TIME_TOLERANCE)
@@ -89,6 +90,13 @@ public final class HostConfigParser {
         return new HostConfig(listener, policy, identity, bool(ConfigKey.BTFN), (int) integer(ConfigKey.THREADS, 0, 256),
                 io(), logLevel(), optional(ConfigKey.CATALOG).map(v -> Path.of(v.value().trim())), registry(policy), web(),
                 DnsConfig.parse(this::optional, this::single));
+    }
+
+    private ConnectionBounds connectionBounds() {
+        return new ConnectionBounds(Duration.ofSeconds(integer(ConfigKey.FIRST_BYTE_TIMEOUT, 1, 600)),
+                Duration.ofSeconds(integer(ConfigKey.WRITE_TIMEOUT, 1, 600)),
+                Duration.ofSeconds(integer(ConfigKey.MAX_CONNECTION_TIME, 1, 86_400)),
+                (int) integer(ConfigKey.MAX_QUEUED_BYTES, ConnectionBounds.MIN_QUEUED_BYTES, 16 * 1024 * 1024));
     }
 
     private Optional<RegistrySettings> registry(PolicySettings policy) {

@@ -15,12 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * per-address connection rate are all decided here, so a refused peer costs no more than an accept and a
  * close. Counting here (not in the connection's own pipeline) keeps the limits exact even when
  * connections land on different threads.
+ *
+ * <p>At the total limit a newcomer is not refused while an admitted connection is idle (it has sent nothing,
+ * or is between requests): the oldest idle one is closed and the newcomer takes its slot. Connections that
+ * hold a slot without a request in progress cannot lock clients out that way.
  */
 @ChannelHandler.Sharable
 final class AcceptGate extends ChannelInboundHandlerAdapter {
     private final AtomicInteger open = new AtomicInteger();
+    private final OpenConnections admitted = new OpenConnections();
     private final HostCounters counters;
-    private final RefusalLog log = new RefusalLog();
+    private final RefusalLog log;
     private final ProbeAdmission probes;
     private volatile Rules rules;
 
@@ -28,9 +33,10 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
     record Rules(AccessPolicy access, int maxConnections, AddressLimits perAddress) {
     }
 
-    AcceptGate(Rules rules, HostCounters counters, ProbeAdmission probes) {
+    AcceptGate(Rules rules, HostCounters counters, RefusalLog log, ProbeAdmission probes) {
         this.rules = rules;
         this.counters = counters;
+        this.log = log;
         this.probes = probes;
     }
 
@@ -53,27 +59,49 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
             }, "access policy");
             return;
         }
-        if (open.incrementAndGet() > current.maxConnections()) {
-            open.decrementAndGet();
-            refuse(child, Refusal.MAX_CONNECTIONS, current.maxConnections() + " open");
-            return;
-        }
         AddressLimits perAddress = current.perAddress();
         if (perAddress.enabled()) {
             Optional<Refusal> limited = perAddress.admit(address, System.nanoTime());
             if (limited.isPresent()) {
-                open.decrementAndGet();
                 refuse(child, limited.get(), "per-address limit");
                 return;
             }
-            child.closeFuture().addListener(f -> {
-                perAddress.release(address);
-                open.decrementAndGet();
-            });
-        } else {
-            child.closeFuture().addListener(f -> open.decrementAndGet());
         }
+        Runnable releasePerAddress = perAddress.enabled() ? () -> perAddress.release(address) : () -> { };
+        if (open.incrementAndGet() > current.maxConnections() && !evictIdle()) {
+            open.decrementAndGet();
+            releasePerAddress.run();
+            refuse(child, Refusal.MAX_CONNECTIONS, current.maxConnections() + " open, none idle");
+            return;
+        }
+        track(child, releasePerAddress);
         ctx.fireChannelRead(msg);
+    }
+
+    /** Admitted: counted until it closes, and a candidate for eviction meanwhile. */
+    private void track(Channel child, Runnable releasePerAddress) {
+        OpenConnection connection = new OpenConnection(child, () -> {
+            releasePerAddress.run();
+            open.decrementAndGet();
+        });
+        child.attr(OpenConnection.KEY).set(connection);
+        admitted.add(connection);
+        child.closeFuture().addListener(f -> {
+            admitted.remove(connection);
+            connection.release();
+        });
+    }
+
+    /** Closes the oldest idle connection, whose slot the caller then takes; false if none is idle. */
+    private boolean evictIdle() {
+        Optional<OpenConnection> victim = admitted.takeOldestIdle();
+        victim.ifPresent(v -> {
+            v.evict();
+            counters.count(Refusal.EVICTED_IDLE);
+            log.closed(Refusal.EVICTED_IDLE, v.channel().remoteAddress(), "idle at capacity, for a newcomer");
+        });
+        // The victim's release took its count off at once, so the newcomer's increment leaves the total at the limit.
+        return victim.isPresent();
     }
 
     private void refuse(Channel child, Refusal refusal, String detail) {
@@ -84,5 +112,9 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
 
     int openConnections() {
         return open.get();
+    }
+
+    int idleConnections() {
+        return admitted.idle();
     }
 }

@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class KmsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KmsServer.class);
+    /**
+     * The kernel's send buffer per connection, fixed (Linux doubles it) rather than autotuned up to megabytes:
+     * ample for answers of a few hundred bytes, and it keeps a reader that never reads from parking megabytes
+     * in the kernel, and lets the host see soon that it does not read.
+     */
+    private static final int SEND_BUFFER = 16 * 1024;
 
     private volatile ListenerSettings settings;
     private final ActivationHandler handler;
@@ -41,12 +47,13 @@ public final class KmsServer implements AutoCloseable {
     private final ProbeAdmission probes = new ProbeAdmission();
     private final PooledByteBufAllocator allocator;
     private final HostCounters counters = new HostCounters();
+    private final RefusalLog refusalLog = new RefusalLog();
 
     private KmsServer(ListenerSettings settings, ActivationHandler handler, RpcProblemListener problems,
                       RandomGenerator random, IoTransport transport, int threads) {
         this.settings = settings;
         this.handler = handler;
-        this.acceptGate = new AcceptGate(settings.gateRules(), counters, probes);
+        this.acceptGate = new AcceptGate(settings.gateRules(), counters, refusalLog, probes);
         this.problems = problems;
         this.transport = transport;
         this.group = transport.newGroup(threads, "jkms-io");
@@ -79,6 +86,7 @@ public final class KmsServer implements AutoCloseable {
                 .option(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_SNDBUF, SEND_BUFFER)
                 .handler(acceptGate)
                 .childHandler(new Initializer());
         if (settings.listen().isEmpty()) {
@@ -137,6 +145,24 @@ public final class KmsServer implements AutoCloseable {
         return acceptGate.openConnections();
     }
 
+    /** Open connections that have sent nothing or are between requests: those the host may evict at capacity. */
+    public int idleConnections() {
+        return acceptGate.idleConnections();
+    }
+
+    /**
+     * Bytes of answers written but not yet taken by the kernel, summed over every open connection: what slow
+     * readers make the host hold. Walks the connections; for tests and occasional sampling, not per request.
+     */
+    public long queuedBytes() {
+        long total = 0;
+        for (io.netty.channel.Channel channel : connections) {
+            io.netty.channel.ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+            total += out == null ? 0 : out.totalPendingWriteBytes();
+        }
+        return total;
+    }
+
     /**
      * Applies new settings to connections accepted from now on (limits, timeouts, access lists, RPC
      * options); connections already open keep theirs. Listen addresses cannot change without a restart.
@@ -157,6 +183,14 @@ public final class KmsServer implements AutoCloseable {
 
     int maxPdusPerConnection() {
         return settings.maxPdusPerConnection();
+    }
+
+    int maxQueuedBytes() {
+        return settings.bounds().maxQueuedBytes();
+    }
+
+    RefusalLog refusalLog() {
+        return refusalLog;
     }
 
     RpcSettings rpcSettings() {
@@ -193,9 +227,10 @@ public final class KmsServer implements AutoCloseable {
         protected void initChannel(SocketChannel channel) {
             connections.add(channel);
             ListenerSettings current = settings;
+            channel.config().setWriteBufferWaterMark(current.bounds().waterMark());
             channel.pipeline()
-                    .addLast("frame", new PduFrameDecoder(current.rpc().maxFragLength(), current.idleTimeout().toNanos(),
-                            current.readTimeout().toNanos(), counters, problems))
+                    .addLast("frame", new PduFrameDecoder(current.rpc().maxFragLength(),
+                            ConnectionClock.Limits.of(current), counters, refusalLog, problems, System::nanoTime))
                     .addLast("rpc", new RpcConnectionHandler(KmsServer.this));
         }
     }

@@ -17,15 +17,17 @@ import java.util.List;
  * @param connectionBurst   new connections a client address may open at once before the rate applies
  * @param maxPdusPerConnection PDUs one connection may send before it is closed
  * @param drainTimeout      how long a shutdown waits for connections in flight
+ * @param bounds            what one connection may hold and for how long (slow readers, silent connections)
  */
 public record ListenerSettings(List<InetSocketAddress> listen, Duration idleTimeout, Duration readTimeout,
                                int maxConnections, int maxPerAddress, double connectionRate, int connectionBurst,
                                int maxPdusPerConnection, AccessPolicy access, Duration drainTimeout,
-                               RpcSettings rpc) {
+                               RpcSettings rpc, ConnectionBounds bounds) {
     public static final int DEFAULT_PORT = 1688;
 
     public ListenerSettings {
         listen = List.copyOf(listen);
+        java.util.Objects.requireNonNull(bounds, "bounds");
         requirePositive(idleTimeout, "idle timeout");
         requirePositive(readTimeout, "read timeout");
         if (maxConnections < 1 || maxPerAddress < 0 || connectionRate < 0 || connectionBurst < 1
@@ -42,17 +44,18 @@ public record ListenerSettings(List<InetSocketAddress> listen, Duration idleTime
 
     public static ListenerSettings defaults() {
         return new ListenerSettings(List.of(), Duration.ofSeconds(30), Duration.ofSeconds(10), 10_000, 500, 1000,
-                2000, 10_000, AccessPolicy.open(), Duration.ofSeconds(5), RpcSettings.defaults());
+                2000, 10_000, AccessPolicy.open(), Duration.ofSeconds(5), RpcSettings.defaults(),
+                ConnectionBounds.defaults());
     }
 
     public ListenerSettings withListen(List<InetSocketAddress> addresses) {
         return new ListenerSettings(addresses, idleTimeout, readTimeout, maxConnections, maxPerAddress, connectionRate,
-                connectionBurst, maxPdusPerConnection, access, drainTimeout, rpc);
+                connectionBurst, maxPdusPerConnection, access, drainTimeout, rpc, bounds);
     }
 
     public ListenerSettings withRpc(RpcSettings settings) {
         return new ListenerSettings(listen, idleTimeout, readTimeout, maxConnections, maxPerAddress, connectionRate,
-                connectionBurst, maxPdusPerConnection, access, drainTimeout, settings);
+                connectionBurst, maxPdusPerConnection, access, drainTimeout, settings, bounds);
     }
 
     AcceptGate.Rules gateRules() {

@@ -8,41 +8,50 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Frames the TCP stream into whole RPC fragments by the header's {@code frag_length}, checked against a
  * maximum before anything is buffered; a fragment arriving in many reads is assembled here, one arriving
  * with another in a read is split here.
  *
- * <p>It also keeps the connection's two clocks with one timer: no traffic for the idle timeout closes the
- * connection, and so does a PDU that is not complete within the read timeout of its first byte — a client
- * trickling one byte a second keeps a connection busy but never gets past this.
+ * <p>It also keeps the connection's deadlines ({@link ConnectionClock}) with one timer, armed for the earliest
+ * of them and moved only when a deadline comes nearer (a PDU left half sent, answers that stop draining):
+ * a client trickling one byte a second, or sending nothing, or never reading its answers, keeps a connection
+ * for a bounded time only. And it applies backpressure: while the connection's unsent answers are above
+ * Netty's high water mark, it stops reading from the peer (auto-read off), so that what a peer has sent but
+ * not yet been answered stays in the kernel's buffers and not in the host's memory.
  */
 final class PduFrameDecoder extends ByteToMessageDecoder {
     private static final int FRAG_LENGTH_OFFSET = 8;
 
     private final int maxFragLength;
-    private final long idleNanos;
-    private final long readNanos;
+    private final ConnectionClock.Limits limits;
     private final HostCounters counters;
+    private final RefusalLog log;
     private final RpcProblemListener problems;
-    private long lastRead;
-    private long partialSince;
+    private final LongSupplier nanoTime;
+    private ConnectionClock clock;
+    private OpenConnection connection;
     private ScheduledFuture<?> timer;
+    private long timerAt;
 
-    PduFrameDecoder(int maxFragLength, long idleNanos, long readNanos, HostCounters counters,
-                    RpcProblemListener problems) {
+    /** @param nanoTime the clock of the deadlines ({@code System::nanoTime}; a fake one in tests) */
+    PduFrameDecoder(int maxFragLength, ConnectionClock.Limits limits, HostCounters counters, RefusalLog log,
+                    RpcProblemListener problems, LongSupplier nanoTime) {
         this.maxFragLength = maxFragLength;
-        this.idleNanos = idleNanos;
-        this.readNanos = readNanos;
+        this.limits = limits;
         this.counters = counters;
+        this.log = log;
         this.problems = problems;
+        this.nanoTime = nanoTime;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        lastRead = System.nanoTime();
-        schedule(ctx, Math.min(idleNanos, readNanos));
+        clock = new ConnectionClock(limits, nanoTime.getAsLong());
+        connection = ctx.channel().attr(OpenConnection.KEY).get(); // null outside a KmsServer
+        arm(ctx);
     }
 
     @Override
@@ -52,32 +61,52 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
         }
     }
 
-    private void schedule(ChannelHandlerContext ctx, long delayNanos) {
-        timer = ctx.executor().schedule(() -> check(ctx), delayNanos, TimeUnit.NANOSECONDS);
+    /** Schedules the check for the clock's earliest deadline, unless the timer already fires before it. */
+    private void arm(ChannelHandlerContext ctx) {
+        long at = clock.nextDeadline();
+        if (timer != null) {
+            if (timerAt - at <= 0) {
+                return;
+            }
+            timer.cancel(false);
+        }
+        timerAt = at;
+        timer = ctx.executor().schedule(() -> check(ctx), Math.max(0, at - nanoTime.getAsLong()), TimeUnit.NANOSECONDS);
     }
 
     private void check(ChannelHandlerContext ctx) {
+        timer = null;
         if (!ctx.channel().isActive()) {
             return;
         }
-        long now = System.nanoTime();
-        if (partialSince != 0 && now - partialSince >= readNanos) {
-            counters.count(Refusal.READ_DEADLINE);
-            ctx.close();
-        } else if (now - lastRead >= idleNanos) {
-            counters.count(Refusal.IDLE);
-            ctx.close();
-        } else {
-            long idleLeft = idleNanos - (now - lastRead);
-            long readLeft = partialSince == 0 ? Long.MAX_VALUE : readNanos - (now - partialSince);
-            schedule(ctx, Math.min(idleLeft, readLeft));
+        Refusal expired = clock.expired(nanoTime.getAsLong());
+        if (expired == null) {
+            arm(ctx);
+            return;
         }
+        counters.count(expired);
+        if (expired != Refusal.IDLE && expired != Refusal.READ_DEADLINE) {
+            log.closed(expired, ctx.channel().remoteAddress(), "deadline passed");
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        boolean writable = ctx.channel().isWritable();
+        // Off: the peer's next requests wait in the kernel. On again: Netty reads at once.
+        ctx.channel().config().setAutoRead(writable);
+        clock.stalled(nanoTime.getAsLong(), !writable);
+        arm(ctx);
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        long now = System.nanoTime();
-        lastRead = now;
+        if (!ctx.channel().isActive()) {
+            in.skipBytes(in.readableBytes()); // closed by a limit while this read is decoded: answer nothing more
+            return;
+        }
         while (in.readableBytes() >= PduCodec.HEADER_LENGTH) {
             int fragLength = in.getUnsignedShortLE(in.readerIndex() + FRAG_LENGTH_OFFSET);
             if (fragLength < PduCodec.HEADER_LENGTH || fragLength > maxFragLength) {
@@ -94,10 +123,14 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
             in.readBytes(fragment);
             out.add(Bytes.wrapOwned(fragment));
         }
-        if (!in.isReadable()) {
-            partialSince = 0;
-        } else if (partialSince == 0) {
-            partialSince = now;
+        boolean partial = in.isReadable();
+        boolean started = partial && !clock.partial();
+        clock.read(nanoTime.getAsLong(), partial);
+        if (connection != null) {
+            connection.midPdu(partial);
+        }
+        if (started) {
+            arm(ctx); // the read deadline may come before the timer
         }
     }
 }

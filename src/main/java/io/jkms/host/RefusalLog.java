@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs refusals at most once per reason per interval, then how many more there were: a flood must not
- * turn into a flood of log lines.
+ * Logs refusals, and closes by a limit, at most once per reason per interval, then how many more there were:
+ * a flood must not turn into a flood of log lines.
  */
 final class RefusalLog {
     private static final Logger LOG = LoggerFactory.getLogger("io.jkms.refusal");
@@ -16,12 +16,22 @@ final class RefusalLog {
 
     private final Map<Refusal, long[]> state = new EnumMap<>(Refusal.class);
 
-    synchronized void refused(Refusal refusal, SocketAddress peer, String detail) {
+    /** A connection refused at accept time. */
+    void refused(Refusal refusal, SocketAddress peer, String detail) {
+        log("refused", refusal, peer, detail);
+    }
+
+    /** An admitted connection closed by a limit. */
+    void closed(Refusal refusal, SocketAddress peer, String detail) {
+        log("closed", refusal, peer, detail);
+    }
+
+    private synchronized void log(String what, Refusal refusal, SocketAddress peer, String detail) {
         long now = System.nanoTime();
         long[] s = state.computeIfAbsent(refusal, r -> new long[] {now - INTERVAL_NANOS, 0});
         if (now - s[0] >= INTERVAL_NANOS) {
             String suppressed = s[1] > 0 ? " (" + s[1] + " more since the last such line)" : "";
-            LOG.warn("refused {}: {} ({}){}", ClientText.escape(String.valueOf(peer)), refusal.label(),
+            LOG.warn("{} {}: {} ({}){}", what, ClientText.escape(String.valueOf(peer)), refusal.label(),
                     ClientText.escape(detail), suppressed);
             s[0] = now;
             s[1] = 0;

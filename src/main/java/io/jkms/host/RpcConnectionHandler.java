@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -45,6 +46,9 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Bytes fragment) {
+        if (!ctx.channel().isActive()) {
+            return; // closed by a limit while the rest of a read was decoded
+        }
         if (++pdus > server.maxPdusPerConnection()) {
             server.counters().count(Refusal.TOO_MANY_PDUS);
             ctx.close();
@@ -64,6 +68,21 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.flush();
+            checkBacklog(ctx);
+        }
+    }
+
+    /**
+     * Reading stops at the high water mark, but the answers to one read's worth of pipelined requests can still
+     * go past it: past the cap, the connection is closed, whatever the peer sends.
+     */
+    private void checkBacklog(ChannelHandlerContext ctx) {
+        ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
+        if (out != null && out.totalPendingWriteBytes() > server.maxQueuedBytes()) {
+            server.counters().count(Refusal.WRITE_BACKLOG);
+            server.refusalLog().closed(Refusal.WRITE_BACKLOG, ctx.channel().remoteAddress(),
+                    out.totalPendingWriteBytes() + " bytes of answers not taken");
+            ctx.close();
         }
     }
 

@@ -17,10 +17,12 @@ import java.util.Objects;
  *       address; the association group given to the constructor in both; call_id echoed; padding zero.</li>
  *   <li>Fragment sizes are negotiated once, by the first BIND or ALTER_CONTEXT: we answer
  *       {@code max_xmit_frag = min(client's max_recv_frag, ours)} and {@code max_recv_frag = min(client's
- *       max_xmit_frag, ours)} (DCE's rule; for Windows' 5840/5840 identical to vlmcsd's echo). A RESPONSE
- *       larger than our max_xmit_frag is split into fragments whose stubs are multiples of 8 bytes, each with
- *       alloc_hint = stub bytes still to send. A client max_recv_frag below {@value #MIN_PEER_FRAG} cannot
- *       carry a stub: BIND_NAK (reason 0) and close.</li>
+ *       max_xmit_frag, ours)} (DCE's rule; for Windows' 5840/5840 identical to vlmcsd's echo), each raised to
+ *       at least DCE's MustRecvFragSize of 1432, which every DCE receiver must accept: a smaller size would only
+ *       serve to split each answer into many tiny fragments (Windows raises it too, to 2048 as Samba measured;
+ *       vlmcsd echoes any value and never fragments). A RESPONSE larger than our max_xmit_frag is split into
+ *       fragments whose stubs are multiples of 8 bytes, each with alloc_hint = stub bytes still to send; no
+ *       KMS answer is that large.</li>
  *   <li>A BIND with no item or more than {@code maxContextsPerBind}: BIND_NAK reason 0 or 2, then close (vlmcsd
  *       closes silently); an ALTER_CONTEXT like that closes. A later BIND is answered like ALTER_CONTEXT but
  *       with a BIND_ACK (as vlmcsd does), contexts accepted earlier stay.</li>
@@ -39,8 +41,6 @@ import java.util.Objects;
  * After a reply with {@code close = true}, every further PDU is answered with close.
  */
 public final class RpcSession {
-    /** Smallest client max_recv_frag we can serve: a 24-byte RESPONSE header and 8 stub bytes. */
-    public static final int MIN_PEER_FRAG = 32;
     /** FAULT flags: FIRST, LAST, DID_NOT_EXECUTE. */
     static final int FAULT_FLAGS = Pdu.PFC_FIRST_AND_LAST | Pdu.PFC_DID_NOT_EXECUTE;
     /** vlmcsd's FAULT alloc_hint (the PDU length). */
@@ -118,12 +118,8 @@ public final class RpcSession {
                     ? BindNakPdu.REASON_NOT_SPECIFIED : BindNakPdu.REASON_LOCAL_LIMIT_EXCEEDED) : close();
         }
         if (maxXmitFrag == 0) {
-            int xmit = Math.min(bind.maxRecvFrag(), settings.maxFragLength());
-            if (xmit < MIN_PEER_FRAG) {
-                return isBind ? nakAndClose(bind.callId(), BindNakPdu.REASON_NOT_SPECIFIED) : close();
-            }
-            maxXmitFrag = xmit;
-            maxRecvFrag = Math.min(bind.maxXmitFrag(), settings.maxFragLength());
+            maxXmitFrag = Math.max(RpcSettings.MIN_FRAG_LENGTH, Math.min(bind.maxRecvFrag(), settings.maxFragLength()));
+            maxRecvFrag = Math.max(RpcSettings.MIN_FRAG_LENGTH, Math.min(bind.maxXmitFrag(), settings.maxFragLength()));
         }
         ContextResult[] results = BindNegotiator.negotiate(bind.items(), settings);
         for (int i = 0; i < results.length; i++) {

@@ -6,16 +6,24 @@ import io.jkms.client.ClientOptions;
 import io.jkms.client.KmsClient;
 import io.jkms.host.HostCounters;
 import io.jkms.host.Refusal;
+import io.jkms.protocol.KmsRequestCodec;
+import io.jkms.soak.Attackers;
+import io.jkms.wire.Bytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +179,137 @@ class HostLimitsTest {
             socket.getOutputStream().write(HexFormat.of().parseHex("05000b0310000000a005000002000000"));
             assertThat(closedByHost(socket)).isTrue();
             assertThat(counters(host).get(Refusal.FRAME_TOO_LARGE)).isEqualTo(1);
+        }
+    }
+
+    private static Bytes kmsRequest() {
+        return KmsRequestCodec.encode(HostEndToEndTest.PRODUCTS.get(4).request("slow-reader"), new SecureRandom())
+                .message();
+    }
+
+    /**
+     * Writes the requests from another thread while sampling how many answer bytes the host holds for its
+     * connections; returns the peak.
+     */
+    private static long peakQueuedWhileWriting(TestHost host, SocketChannel reader, byte[] requests, int chunk,
+                                               Duration patience) throws Exception {
+        CompletableFuture<Long> writing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Attackers.writeWithoutReading(reader, requests, chunk, patience);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        long peak = 0;
+        while (!writing.isDone()) {
+            peak = Math.max(peak, host.host.server().queuedBytes());
+            LockSupport.parkNanos(1_000_000L); // sampling, as a monitor would
+        }
+        writing.get(1, TimeUnit.SECONDS);
+        return Math.max(peak, host.host.server().queuedBytes());
+    }
+
+    private static long cut(TestHost host) {
+        return counters(host).get(Refusal.WRITE_BACKLOG) + counters(host).get(Refusal.WRITE_TIMEOUT);
+    }
+
+    private static boolean closedWithin(SocketChannel channel, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Attackers.closedByPeer(channel)) {
+                return true;
+            }
+            LockSupport.parkNanos(20_000_000L);
+        }
+        return false;
+    }
+
+    /** Issue 10, item 1: a tiny max_recv_frag and a reader that never reads must not grow the host's memory. */
+    @Test
+    void aSlowReaderWithATinyMaxRecvFragCannotMakeTheHostHoldItsAnswers() throws Exception {
+        try (TestHost host = TestHost.start();
+             SocketChannel reader = Attackers.connect(host.address(), Attackers.loopback(6), 4096)) {
+            assertThat(Attackers.bindWithTinyFragments(reader, Duration.ofSeconds(5)))
+                    .as("max_xmit_frag in the BIND_ACK: never below DCE's 1432").isEqualTo(1432);
+            byte[] requests = Attackers.pipelinedRequests(kmsRequest(), 20_000);
+            long peak = peakQueuedWhileWriting(host, reader, requests, requests.length, Duration.ofSeconds(10));
+            assertThat(peak).as("answer bytes the host held at most (default cap 8 KiB)").isLessThanOrEqualTo(16_384);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (cut(host) == 0 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(20_000_000L);
+            }
+            assertThat(cut(host)).as("cut by the queue cap or the write timeout").isEqualTo(1);
+            assertThat(activates(host.address())).as("everyone else is served").isTrue();
+        }
+    }
+
+    @Test
+    void aReaderThatStopsReadingIsClosedAfterTheWriteTimeout() throws Exception {
+        try (TestHost host = TestHost.start("write-timeout", "1", "max-queued-bytes", "1048576");
+             SocketChannel reader = Attackers.connect(host.address(), Attackers.loopback(6), 4096)) {
+            Attackers.bindWithTinyFragments(reader, Duration.ofSeconds(5));
+            byte[] requests = Attackers.pipelinedRequests(kmsRequest(), 5_000);
+            long peak = peakQueuedWhileWriting(host, reader, requests, 3_000, Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (counters(host).get(Refusal.WRITE_TIMEOUT) == 0 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(20_000_000L); // not reading meanwhile: a read would drain the answers
+            }
+            assertThat(counters(host).get(Refusal.WRITE_TIMEOUT)).isEqualTo(1);
+            assertThat(closedWithin(reader, Duration.ofSeconds(10))).as("closed by the host").isTrue();
+            assertThat(counters(host).get(Refusal.WRITE_BACKLOG)).isZero();
+            assertThat(peak).as("reading stopped at the high water mark (half the cap), plus one read's answers")
+                    .isLessThan(1_048_576 / 2 + 65_536);
+        }
+    }
+
+    @Test
+    void answersPastTheQueueCapCloseTheConnection() throws Exception {
+        try (TestHost host = TestHost.start("max-queued-bytes", "1024", "write-timeout", "600");
+             SocketChannel reader = Attackers.connect(host.address(), Attackers.loopback(8), 4096)) {
+            Attackers.bindWithTinyFragments(reader, Duration.ofSeconds(5));
+            byte[] requests = Attackers.pipelinedRequests(kmsRequest(), 5_000);
+            long peak = peakQueuedWhileWriting(host, reader, requests, requests.length, Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (counters(host).get(Refusal.WRITE_BACKLOG) == 0 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(20_000_000L);
+            }
+            assertThat(counters(host).get(Refusal.WRITE_BACKLOG)).isEqualTo(1);
+            assertThat(closedWithin(reader, Duration.ofSeconds(10))).as("closed by the host").isTrue();
+            assertThat(peak).as("the cap plus at most one answer").isLessThanOrEqualTo(1024 + 1024);
+        }
+    }
+
+    /** Issue 10, item 2: connections that send nothing, at --max-connections, must not keep a client out. */
+    @Test
+    void anIdleFloodAtMaxConnectionsDoesNotLockOutALegitimateClient() throws Exception {
+        try (TestHost host = TestHost.start("max-connections", "50", "first-byte-timeout", "60",
+                "idle-timeout", "60")) {
+            List<SocketChannel> idle = Attackers.openIdle(host.address(), 50, 2, 5);
+            try {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (host.host.server().openConnections() < 50 && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(10_000_000L);
+                }
+                assertThat(host.host.server().openConnections()).isEqualTo(50);
+                assertThat(activates(host.address())).as("a client from 127.0.0.1 at capacity").isTrue();
+                assertThat(counters(host).get(Refusal.EVICTED_IDLE)).isEqualTo(1);
+                assertThat(counters(host).get(Refusal.MAX_CONNECTIONS)).isZero();
+                assertThat(host.host.server().openConnections()).isLessThanOrEqualTo(50);
+            } finally {
+                for (SocketChannel channel : idle) {
+                    channel.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aConnectionThatSendsNothingIsClosedAfterTheFirstByteTimeout() throws Exception {
+        try (TestHost host = TestHost.start("first-byte-timeout", "1", "idle-timeout", "60");
+             Socket silent = from("127.0.0.7", host.address())) {
+            assertThat(closedByHost(silent)).isTrue();
+            assertThat(counters(host).get(Refusal.FIRST_BYTE_TIMEOUT)).isEqualTo(1);
+            assertThat(counters(host).get(Refusal.IDLE)).isZero();
         }
     }
 }

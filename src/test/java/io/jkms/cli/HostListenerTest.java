@@ -70,14 +70,23 @@ class HostListenerTest {
         }
     }
 
+    /** Busy: each of them is in the middle of a PDU. Idle ones would be evicted instead (see HostLimitsTest). */
     @Test
-    void connectionsBeyondTheMaximumAreClosedAtOnce() throws Exception {
+    void connectionsBeyondTheMaximumAreClosedAtOnceWhenNoneIsIdle() throws Exception {
         try (TestHost host = TestHost.start("max-connections", "3")) {
             List<Socket> held = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
-                    held.add(new Socket(host.address().getAddress(), host.address().getPort()));
+                    Socket socket = new Socket(host.address().getAddress(), host.address().getPort());
+                    held.add(socket);
+                    socket.getOutputStream().write(HexFormat.of().parseHex("05000b03100000004800"));
                 }
+                long busy = System.nanoTime() + 5_000_000_000L;
+                while ((host.host.server().openConnections() < 3 || host.host.server().idleConnections() > 0)
+                        && System.nanoTime() < busy) {
+                    Thread.onSpinWait(); // until the host has accepted all three and read their partial PDUs
+                }
+                assertThat(host.host.server().idleConnections()).isZero();
                 try (Socket extra = new Socket(host.address().getAddress(), host.address().getPort())) {
                     assertThat(closedByHost(extra)).isTrue();
                 }

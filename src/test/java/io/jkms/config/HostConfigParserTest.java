@@ -142,4 +142,24 @@ class HostConfigParserTest {
         assertThatThrownBy(() -> parse(flag(ConfigKey.LOG_LEVEL, "loud"), Map.of())).hasMessageContaining("debug");
         assertThatThrownBy(() -> parse(flag(ConfigKey.HWID, "12"), Map.of())).hasMessageContaining("hwid");
     }
+
+    @Test
+    void connectionBoundsHaveDefaultsAndRangesFromFlagsAndTheEnvironment() {
+        io.jkms.host.ConnectionBounds bounds = parse(Map.of(), Map.of()).listener().bounds();
+        assertThat(bounds).isEqualTo(io.jkms.host.ConnectionBounds.defaults());
+        assertThat(bounds.firstByteTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(bounds.writeTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(bounds.maxConnectionTime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(bounds.maxQueuedBytes()).isEqualTo(8192);
+        assertThat(parse(flag(ConfigKey.MAX_CONNECTION_TIME, "60"), Map.of()).listener().bounds().maxConnectionTime())
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(parse(Map.of(), Map.of("JKMS_FIRST_BYTE_TIMEOUT", "2")).listener().bounds().firstByteTimeout())
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> parse(flag(ConfigKey.MAX_CONNECTION_TIME, "0"), Map.of()))
+                .hasMessageContaining("max-connection-time").hasMessageContaining("1 to 86400");
+        assertThatThrownBy(() -> parse(flag(ConfigKey.WRITE_TIMEOUT, "601"), Map.of()))
+                .hasMessageContaining("write-timeout").hasMessageContaining("601").hasMessageContaining("1 to 600");
+        assertThatThrownBy(() -> parse(flag(ConfigKey.MAX_QUEUED_BYTES, "512"), Map.of()))
+                .hasMessageContaining("max-queued-bytes").hasMessageContaining("1024 to 16777216");
+    }
 }

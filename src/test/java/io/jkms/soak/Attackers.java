@@ -1,5 +1,14 @@
 package io.jkms.soak;
 
+import io.jkms.rpc.BindAckPdu;
+import io.jkms.rpc.BindPdu;
+import io.jkms.rpc.ClientBind;
+import io.jkms.rpc.NdrCodec;
+import io.jkms.rpc.Pdu;
+import io.jkms.rpc.PduCodec;
+import io.jkms.rpc.RequestPdu;
+import io.jkms.rpc.TransferSyntax;
+import io.jkms.wire.Bytes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -16,11 +26,17 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The hostile half of the soak: each attack runs until {@code running} turns false. */
-final class Attackers {
+/**
+ * The hostile half of the soak: each attack runs until {@code running} turns false. The static helpers build
+ * single attacks in bounded form, for the host's own tests.
+ */
+public final class Attackers {
     /** A valid BIND, to trickle byte by byte or to cut short. */
     static final byte[] BIND = HexFormat.of().parseHex("05000b0310000000480000000200000000d016d0160000000001000000"
             + "000001007521c8514e845047b0d8ec255555bc0601000000045d888aeb1cc9119fe808002b10486002000000");
+
+    /** An NDR32 stub whose two counts disagree: answered with HRESULT 0x8007000D, the operation never runs. */
+    static final Bytes UNWRAPPABLE_STUB = Bytes.fromHex("0400000005000000" + "00000600");
 
     private final InetSocketAddress host;
     private final AtomicBoolean running;
@@ -29,13 +45,16 @@ final class Attackers {
     final AtomicLong junkConnections = new AtomicLong();
     final AtomicLong webFloodConnections = new AtomicLong();
     final AtomicLong webFloodClosedByHost = new AtomicLong();
+    final AtomicLong idleConnections = new AtomicLong();
+    final AtomicLong slowReaderConnections = new AtomicLong();
 
-    Attackers(InetSocketAddress host, AtomicBoolean running) {
+    public Attackers(InetSocketAddress host, AtomicBoolean running) {
         this.host = host;
         this.running = running;
     }
 
-    private static InetAddress loopback(int last) {
+    /** {@code 127.0.0.last}. */
+    public static InetAddress loopback(int last) {
         try {
             return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
         } catch (IOException e) {
@@ -161,6 +180,192 @@ final class Attackers {
         header[8] = (byte) length;
         header[9] = (byte) (length >>> 8);
         return java.util.Arrays.copyOf(header, 16);
+    }
+
+    /**
+     * Keeps about {@code size} connections open that never send a byte, spread over {@code addresses} source
+     * addresses from 127.0.0.{@code first}; whenever the host closes one, another takes its place.
+     */
+    void idleFlood(int size, int first, int addresses) throws IOException {
+        List<SocketChannel> open = new ArrayList<>();
+        while (running.get()) {
+            open.removeIf(channel -> closedByPeer(channel));
+            while (open.size() < size && running.get()) {
+                try {
+                    open.add(connect(host, loopback(first + open.size() % addresses)));
+                    idleConnections.incrementAndGet();
+                } catch (IOException e) {
+                    break; // refused or backlog full: try again on the next round
+                }
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+        for (SocketChannel channel : open) {
+            channel.close();
+        }
+    }
+
+    /**
+     * Keeps {@code count} slow readers busy from 127.0.0.12–13: each binds with max_recv_frag 32, pipelines
+     * requests and never reads; when the host closes it, another takes its place. Their stubs do not unwrap,
+     * so the host answers each with an error (as vlmcsd would) and records nothing: the registry holds only
+     * what the legitimate clients asked.
+     */
+    void slowReaders(int count) throws IOException {
+        byte[] requests = pipelinedStubs(UNWRAPPABLE_STUB, 200);
+        List<SocketChannel> open = new ArrayList<>();
+        while (running.get()) {
+            while (open.size() < count && running.get()) {
+                try {
+                    SocketChannel channel = connect(host, loopback(12 + open.size() % 2), 4096);
+                    bindWithTinyFragments(channel, Duration.ofSeconds(5));
+                    channel.configureBlocking(false);
+                    open.add(channel);
+                    slowReaderConnections.incrementAndGet();
+                } catch (IOException e) {
+                    break;
+                }
+            }
+            for (Iterator<SocketChannel> it = open.iterator(); it.hasNext(); ) {
+                SocketChannel channel = it.next();
+                try {
+                    channel.write(ByteBuffer.wrap(requests)); // whatever the host still takes; never a read
+                } catch (IOException e) {
+                    channel.close(); // the host cut it: another takes its place
+                    it.remove();
+                }
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+        for (SocketChannel channel : open) {
+            channel.close();
+        }
+    }
+
+    /** A blocking connection from {@code source}; {@code receiveBuffer} (if given) is set before connecting. */
+    public static SocketChannel connect(InetSocketAddress host, InetAddress source, int... receiveBuffer)
+            throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            if (receiveBuffer.length > 0) {
+                channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, receiveBuffer[0]);
+            }
+            channel.bind(new InetSocketAddress(source, 0));
+            channel.socket().connect(host, 5000);
+            return channel;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens {@code count} connections that send nothing, round-robin over 127.0.0.{@code first} to
+     * 127.0.0.{@code first + addresses - 1}. The caller closes them.
+     */
+    public static List<SocketChannel> openIdle(InetSocketAddress host, int count, int first, int addresses)
+            throws IOException {
+        List<SocketChannel> open = new ArrayList<>(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                open.add(connect(host, loopback(first + i % addresses)));
+            }
+        } catch (IOException e) {
+            for (SocketChannel channel : open) {
+                channel.close();
+            }
+            throw e;
+        }
+        return open;
+    }
+
+    /**
+     * Sends a BIND (NDR32 only) that asks for max_recv_frag 32 and reads the host's BIND_ACK on a blocking
+     * channel; returns the max_xmit_frag the host chose, i.e. the size of the fragments it will send.
+     */
+    public static int bindWithTinyFragments(SocketChannel channel, Duration patience) throws IOException {
+        BindPdu bind = ClientBind.create(false, false, 2);
+        channel.write(ByteBuffer.wrap(PduCodec.encode(new BindPdu(bind.type(), bind.flags(), bind.callId(),
+                ClientBind.MAX_FRAG, 32, 0, bind.items())).toArray()));
+        channel.socket().setSoTimeout((int) patience.toMillis());
+        java.io.InputStream in = channel.socket().getInputStream();
+        byte[] header = in.readNBytes(PduCodec.HEADER_LENGTH);
+        if (header.length < PduCodec.HEADER_LENGTH) {
+            throw new IOException("host closed instead of answering the BIND");
+        }
+        int length = PduCodec.fragLength(header, 0);
+        byte[] rest = in.readNBytes(length - PduCodec.HEADER_LENGTH);
+        Pdu ack = PduCodec.decode(Bytes.of(header).concat(Bytes.of(rest)));
+        if (!(ack instanceof BindAckPdu bindAck)) {
+            throw new IOException("expected a BIND_ACK, got " + ack);
+        }
+        return bindAck.maxXmitFrag();
+    }
+
+    /** {@code count} REQUESTs on context 0 (NDR32) carrying the KMS request message, back to back. */
+    public static byte[] pipelinedRequests(Bytes kmsRequest, int count) {
+        return pipelinedStubs(NdrCodec.encodeRequestStub(TransferSyntax.NDR32, kmsRequest), count);
+    }
+
+    /** {@code count} REQUESTs on context 0 with this stub, back to back. */
+    public static byte[] pipelinedStubs(Bytes stub, int count) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < count; i++) {
+            out.writeBytes(PduCodec.encode(RequestPdu.of(3 + i, 0, stub)).toArray());
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes {@code payload} on a non-blocking channel, at most {@code chunk} bytes a millisecond, for as long as
+     * the host takes it and at most {@code patience}; never reads. Returns the bytes written, or -1 when the host
+     * closed or reset the connection.
+     */
+    public static long writeWithoutReading(SocketChannel channel, byte[] payload, int chunk, Duration patience)
+            throws IOException {
+        channel.configureBlocking(false);
+        long deadline = System.nanoTime() + patience.toNanos();
+        int written = 0;
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_WRITE);
+            while (written < payload.length && System.nanoTime() < deadline) {
+                try {
+                    int n = channel.write(ByteBuffer.wrap(payload, written, Math.min(chunk, payload.length - written)));
+                    written += n;
+                    if (n == 0) {
+                        selector.select(50); // the host stopped taking bytes: wait for room, or the deadline
+                        selector.selectedKeys().clear();
+                    } else if (chunk < payload.length) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L); // the pace, not a sync
+                    }
+                } catch (IOException e) {
+                    return -1;
+                }
+            }
+        }
+        return written;
+    }
+
+    /** True when the host has closed the connection (a read sees end of stream or a reset). */
+    public static boolean closedByPeer(SocketChannel channel) {
+        try {
+            boolean blocking = channel.isBlocking();
+            channel.configureBlocking(false);
+            int read = channel.read(ByteBuffer.allocate(256));
+            channel.configureBlocking(blocking);
+            if (read < 0) {
+                channel.close();
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+            return true;
+        }
     }
 
     /** The first of the {@value #WEB_FLOOD_ADDRESSES} source addresses of {@link #webFlood}: 127.0.0.40–69. */

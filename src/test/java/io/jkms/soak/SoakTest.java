@@ -36,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Everything at once against one host process, all on loopback and bounded in time
  * ({@code -Djkms.soak.seconds}, default 20): legitimate activations from 127.0.0.1 while a slow-loris wave
  * of thousands of connections trickles bytes, one address floods connections, and another sends random
- * bytes, truncated and oversized PDUs. The host runs with a 2 s read deadline and a per-address rate of 150
- * new connections a second, so that the flood one thread can make on a small machine exceeds it; each
+ * bytes, truncated and oversized PDUs; 2000 connections from 25 addresses send nothing (an idle flood that,
+ * with the slow-loris wave, exceeds {@code --max-connections} 4000), and slow readers bind with
+ * max_recv_frag 32 and pipeline requests they never read. The host runs with a 2 s read deadline and a
+ * per-address rate of 150 new connections a second, so that the flood one thread can make on a small machine exceeds it; each
  * legitimate worker is its own address and stays under it. Legitimate activations keep succeeding (at least 99 %), the host's
  * resident memory stays under {@link #RSS_BOUND_KIB}, no thread dies, and after a clean stop the registry
  * holds every legitimate activation.
@@ -55,7 +57,8 @@ class SoakTest {
     void legitimateClientsAreServedThroughEveryAttackAndNoneIsLost(@TempDir Path dir) throws Exception {
         long seconds = Long.getLong("jkms.soak.seconds", 20);
         try (HostProcess host = HostProcess.start(dir.resolve("data"), "--read-timeout", "2",
-                "--connection-rate", "150", "--connection-burst", "300", "--log-level", "warn")) {
+                "--connection-rate", "150", "--connection-burst", "300", "--max-connections", "4000",
+                "--log-level", "warn")) {
             AtomicBoolean running = new AtomicBoolean(true);
             Attackers attackers = new Attackers(host.kms, running);
             AtomicLong ok = new AtomicLong();
@@ -73,6 +76,14 @@ class SoakTest {
                     return null;
                 }));
             }
+            tasks.add(pool.submit(() -> {
+                attackers.idleFlood(2000, 30, 25); // with the slow-loris wave, over --max-connections
+                return null;
+            }));
+            tasks.add(pool.submit(() -> {
+                attackers.slowReaders(10);
+                return null;
+            }));
             for (int j = 0; j < 2; j++) {
                 long seed = j;
                 tasks.add(pool.submit(() -> {
@@ -112,6 +123,11 @@ class SoakTest {
                     attackers.lorisConnections.get()).isGreaterThan(300);
             assertThat(counter(metrics, "rate-limited")).as("flood connections refused (%d attempted)",
                     attackers.floodConnections.get()).isGreaterThan(100);
+            assertThat(counter(metrics, "evicted-idle") + counter(metrics, "first-byte-timeout"))
+                    .as("idle-flood connections evicted or cut (%d opened)", attackers.idleConnections.get())
+                    .isGreaterThan(100);
+            assertThat(counter(metrics, "write-backlog") + counter(metrics, "write-timeout"))
+                    .as("slow readers cut (%d opened)", attackers.slowReaderConnections.get()).isGreaterThan(10);
             assertThat(counter(metrics, "error")).as("unexpected errors in the host").isZero();
             assertThat(host.stop()).as("exit code after SIGTERM").isZero();
             assertThat(host.problems).as("exceptions or dead threads in the host's log").isEmpty();
