@@ -29,6 +29,8 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
     private final KmsServer server;
     private RpcSession session;
     private int pdus;
+    /** Set when this handler decided to close: nothing more is answered on the connection. */
+    private boolean closing;
 
     RpcConnectionHandler(KmsServer server) {
         super(Bytes.class);
@@ -46,11 +48,14 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Bytes fragment) {
-        if (!ctx.channel().isActive()) {
-            return; // closed by a limit while the rest of a read was decoded
+        if (closing || !ctx.channel().isActive()) {
+            // Closed by a limit while the rest of a read was decoded. Netty 4.2 transports (io_uring) may close
+            // asynchronously, so the channel can still look active: the flag is what stops further answers.
+            return;
         }
         if (++pdus > server.maxPdusPerConnection()) {
             server.counters().count(Refusal.TOO_MANY_PDUS);
+            closing = true;
             ctx.close();
             return;
         }
@@ -65,6 +70,7 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
         }
         if (reply.close()) {
             server.counters().count(Refusal.RPC_CLOSE);
+            closing = true;
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.flush();
@@ -82,6 +88,7 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
             server.counters().count(Refusal.WRITE_BACKLOG);
             server.refusalLog().closed(Refusal.WRITE_BACKLOG, ctx.channel().remoteAddress(),
                     out.totalPendingWriteBytes() + " bytes of answers not taken");
+            closing = true;
             ctx.close();
         }
     }
