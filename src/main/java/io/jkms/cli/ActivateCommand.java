@@ -34,12 +34,14 @@ import picocli.CommandLine.Parameters;
             "With several hosts (--hosts, --hosts-file, --discover) each try probes a host (TCP connect and RPC "
                     + "bind within --probe-timeout) and activates; the report says what happened on every try."},
         exitCodeListHeading = "%nExit codes (with several products or tries: the furthest any try got):%n",
-        exitCodeList = {"0:activated (every product)", "2:invalid options, unknown product",
+        exitCodeList = {"0:activated (every product)", "2:invalid options",
             "3:host unreachable (connect refused/timed out, unknown name, DNS lookup failed)",
             "4:RPC/protocol error (closed, stalled, BIND_NAK, FAULT, malformed PDU)",
             "5:verification failed (an answer Windows would reject; names field, expected and received)",
             "6:activation refused (the host answered with an HRESULT, e.g. 0xC004F042)",
-            "7:answered, but the count is below the product's N policy (Windows: 0xC004F038)"})
+            "7:answered, but the count is below the product's N policy (Windows: 0xC004F038)",
+            ProductChoice.EXIT_NO_MATCH, ProductChoice.EXIT_AMBIGUOUS,
+            ProductChoice.EXIT_NOT_ACTIVATABLE + "; a catalog product marked so is still asked for)"})
 public final class ActivateCommand implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
     static final int DEFAULT_TRIES = 3;
@@ -138,7 +140,7 @@ public final class ActivateCommand implements Callable<Integer> {
             hostList = HostList.from(host, hosts, hostsFile, discover, dnsServer, resolvers, random);
         } catch (UsageException e) {
             err.println("jkms activate: " + e.getMessage());
-            return EXIT_USAGE;
+            return e.exitCode();
         }
         if (hostList.failure().isPresent()) {
             return noHosts(out, err, hostList.failure().get());
@@ -186,12 +188,22 @@ public final class ActivateCommand implements Callable<Integer> {
         };
     }
 
-    /** Bad options or an unknown product: exit code 2 with the message. */
+    /** Bad options (exit code 2) or a product that cannot be chosen (its {@link ProductChoice} code). */
     static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final int exitCode;
 
         UsageException(String message) {
+            this(EXIT_USAGE, message);
+        }
+
+        UsageException(int exitCode, String message) {
             super(message);
+            this.exitCode = exitCode;
+        }
+
+        int exitCode() {
+            return exitCode;
         }
     }
 

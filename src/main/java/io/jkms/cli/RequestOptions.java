@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** The options that say what {@code jkms activate} asks for, and their resolution against the catalog. */
@@ -84,24 +83,11 @@ final class RequestOptions {
     }
 
     private static Product find(Catalog catalog, String query) throws ActivateCommand.UsageException {
-        List<Product> hits = catalog.find(query);
-        if (hits.isEmpty()) {
-            throw new ActivateCommand.UsageException("no product matches '" + query + "' (see jkms products)");
+        try {
+            return ProductChoice.choose(catalog, query);
+        } catch (ProductChoice.NotChosenException e) {
+            throw new ActivateCommand.UsageException(e.exitCode(), e.getMessage());
         }
-        if (hits.size() == 1) {
-            return hits.get(0);
-        }
-        Optional<Product> exact = hits.stream().filter(p -> p.names().stream().anyMatch(query::equalsIgnoreCase))
-                .findFirst();
-        if (exact.isPresent()) {
-            return exact.get();
-        }
-        if (hits.stream().allMatch(p -> p.editionIds().stream().anyMatch(query::equalsIgnoreCase))) {
-            return hits.get(0); // the newest release with that EditionID
-        }
-        throw new ActivateCommand.UsageException("'" + query + "' matches " + hits.size() + " products: "
-                + hits.stream().limit(8).map(Product::name).collect(Collectors.joining("; "))
-                + (hits.size() > 8 ? "; …" : "") + " — name one exactly, or give its SKU ID");
     }
 
     private ActivationTarget forProduct(Catalog catalog, Product p, int count, boolean newConnection,

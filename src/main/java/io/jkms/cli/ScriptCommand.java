@@ -3,7 +3,6 @@ package io.jkms.cli;
 import io.jkms.catalog.Catalog;
 import io.jkms.catalog.Product;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -16,12 +15,10 @@ import picocli.CommandLine.Spec;
         description = {"Print a Windows .cmd file that installs a product's GVLK, points it at a KMS host and "
                 + "activates it (slmgr.vbs for Windows, ospp.vbs for Office)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:script printed", "2:bad host or port", "3:no product, or several, match --product",
-            "4:KMS cannot activate the product"})
+        exitCodeList = {"0:script printed", "2:bad host or port", ProductChoice.EXIT_NO_MATCH,
+            ProductChoice.EXIT_AMBIGUOUS, ProductChoice.EXIT_NOT_ACTIVATABLE + ", or the catalog says so)"})
 public final class ScriptCommand implements Callable<Integer> {
     static final int BAD_TARGET = 2;
-    static final int NO_PRODUCT = 3;
-    static final int NOT_ACTIVATABLE = 4;
 
     private final Supplier<Catalog> catalog;
 
@@ -53,14 +50,13 @@ public final class ScriptCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Product> hits = catalog.get().find(product);
-        if (hits.size() != 1 && !(hits.size() > 1 && sameEditionId(hits))) {
-            err.println(hits.isEmpty() ? "no product matches '" + product + "'"
-                    : hits.size() + " products match '" + product + "'; be more specific:");
-            hits.forEach(p -> err.println("  " + p.name()));
-            return NO_PRODUCT;
+        Product p;
+        try {
+            p = ProductChoice.choose(catalog.get(), product);
+        } catch (ProductChoice.NotChosenException e) {
+            err.println(e.getMessage());
+            return e.exitCode();
         }
-        Product p = hits.get(0);
         if (uninstall) {
             out.print(ActivationScript.uninstall(p));
             out.flush();
@@ -68,7 +64,7 @@ public final class ScriptCommand implements Callable<Integer> {
         }
         if (!p.kmsActivatable()) {
             err.println(p.name() + ": KMS cannot activate it: " + p.notActivatableReason().orElse(""));
-            return NOT_ACTIVATABLE;
+            return ProductChoice.NOT_ACTIVATABLE;
         }
         if (host == null) {
             err.println("--host is required (except with --uninstall)");
@@ -84,9 +80,5 @@ public final class ScriptCommand implements Callable<Integer> {
         out.print(ActivationScript.activate(p, target, renewal));
         out.flush();
         return 0;
-    }
-
-    private boolean sameEditionId(List<Product> hits) {
-        return hits.stream().allMatch(p -> p.editionIds().stream().anyMatch(e -> e.equalsIgnoreCase(product)));
     }
 }

@@ -66,9 +66,9 @@ class ScriptCommandTest {
     void refusesBadHostsAmbiguousAndUnactivatableProducts() {
         assertThat(script("--host", "kms.example.com & del *", "--product", "Windows 11 Pro").code()).isEqualTo(2);
         assertThat(script("--host", "kms:99999", "--product", "Windows 11 Pro").code()).isEqualTo(2);
-        assertThat(script("--host", "kms", "--product", "Visio").code()).isEqualTo(3);
+        assertThat(script("--host", "kms", "--product", "Visio").code()).isEqualTo(ProductChoice.AMBIGUOUS);
         var azure = script("--host", "kms", "--product", "Windows Server 2025 Azure Datacenter");
-        assertThat(azure.code()).isEqualTo(4);
+        assertThat(azure.code()).isEqualTo(ProductChoice.NOT_ACTIVATABLE);
         assertThat(azure.err()).contains("only on Azure");
     }
 
