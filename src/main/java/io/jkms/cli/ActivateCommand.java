@@ -28,9 +28,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jkms activate}: one real, fully verified activation request (or several) against a KMS host. */
 @Command(name = "activate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Send real KMS activation requests and verify every answer at least as strictly as Windows "
-                + "(RPC headers, call IDs, contexts, NDR sizes, version, V4 MAC, V5/V6 decryption, hashes, V6 HMAC, "
-                + "CMID and time echoes, ePID format and CSVLK group, count against the N policy).",
+        description = {"Send real KMS activation requests and verify every answer as Windows does. Failures are what "
+                + "Windows rejects (RPC headers, call IDs, contexts, NDR sizes, version, V4 MAC, V5/V6 decryption, "
+                + "hashes, V6 HMAC, CMID and time echoes, ePID format, count against the N policy). Warnings, named, "
+                + "are what Windows accepts but a genuine host would not send (epid-group, epid-key-range, hwid, "
+                + "v6-iv); --strict makes them failures. Notes say the rest.",
             "With several hosts (--hosts, --hosts-file, --discover) each try probes a host (TCP connect and RPC "
                     + "bind within --probe-timeout) and activates; the report says what happened on every try."},
         exitCodeListHeading = "%nExit codes (with several products or tries: the furthest any try got):%n",
@@ -98,8 +100,13 @@ public final class ActivateCommand implements Callable<Integer> {
             description = "longest TCP connect + RPC bind per try (default: ${DEFAULT-VALUE})")
     Duration probeTimeout;
 
-    @Option(names = "--lenient-epid", description = "only warn when the ePID's format or CSVLK group does not "
-            + "match the product (vlmcsd answers products it does not know with its Windows ePID)")
+    @Option(names = "--strict", description = "treat warnings (what Windows accepts but a genuine host would not "
+            + "send: an ePID group or key range not matching the product, an odd HWID, a V6 answer under the request's "
+            + "IV) as failures: exit 5")
+    boolean strict;
+
+    /** Kept so that older scripts still run: a group mismatch is now a warning without it. */
+    @Option(names = "--lenient-epid", hidden = true)
     boolean lenientEpid;
 
     @Option(names = {"-v", "--verbose"}, description = "print every field of every request and answer")
@@ -136,7 +143,7 @@ public final class ActivateCommand implements Callable<Integer> {
             if (count < 1 || (tries != null && tries < 1)) {
                 throw new UsageException("--count and --tries must be at least 1");
             }
-            targets = request.targets(catalog.get(), count, newConnection, lenientEpid);
+            targets = request.targets(catalog.get(), count, newConnection, strict);
             hostList = HostList.from(host, hosts, hostsFile, discover, dnsServer, resolvers, random);
         } catch (UsageException e) {
             err.println("jkms activate: " + e.getMessage());

@@ -138,7 +138,6 @@ class ActivateCommandTest {
         "WRONG_HMAC         | 5 | KMS response rejected: HMAC expected",
         "WRONG_CMID         | 5 | KMS response rejected: CMID expected",
         "BAD_EPID           | 5 | ePID format: expected PPPPP-GGGGG-KKK-KKKKKK-03-LLLL-BBBB.0000-DDDYYYY but was",
-        "WRONG_EPID_GROUP   | 5 | ePID group: expected 00206 (CSVLK Windows) but was 00096",
         "LOW_COUNT          | 7 | the host counts 3 clients, fewer than the N policy of 25: Windows would fail with "
                 + "0xC004F038 SL_E_VL_NOT_ENOUGH_COUNT"})
     void aMisbehavingPeerFailsWithTheRightExitCodeAndNamesTheProblem(Behaviour behaviour, int exit, String message)
@@ -166,11 +165,11 @@ class ActivateCommandTest {
     }
 
     @Test
-    void lenientEpidTurnsAGroupMismatchIntoAWarning() throws Exception {
+    void theOldLenientEpidFlagIsStillAcceptedAndAGroupMismatchIsAWarning() throws Exception {
         try (FakeKmsPeer peer = FakeKmsPeer.start(Behaviour.WRONG_EPID_GROUP)) {
             Run r = activate(with(peer.host().toString(), "--lenient-epid"));
             assertThat(r.code()).isZero();
-            assertThat(r.out()).contains("warning:      ePID group: expected 00206 (CSVLK Windows) but was 00096");
+            assertThat(r.out()).contains("warning [epid-group]: ePID group: expected 00206 (CSVLK Windows) but was 00096");
         }
     }
 
