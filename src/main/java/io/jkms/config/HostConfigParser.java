@@ -1,5 +1,6 @@
 package io.jkms.config;
 
+import io.jkms.client.HostAddress;
 import io.jkms.host.AccessPolicy;
 import io.jkms.host.Cidr;
 import io.jkms.host.ClientCountPolicy;
@@ -153,7 +154,18 @@ public final class HostConfigParser {
         } catch (InvalidPathException e) {
             throw ConfigException.invalid(dir, "a directory path");
         }
-        return new WebSettings(address, token, bool(ConfigKey.WEB_REQUIRE_TOKEN), dataDir);
+        return new WebSettings(address, token, bool(ConfigKey.WEB_REQUIRE_TOKEN), dataDir, publicName());
+    }
+
+    private Optional<HostAddress> publicName() {
+        return optional(ConfigKey.PUBLIC_NAME).map(value -> {
+            try {
+                return HostAddress.parseName(value.value());
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.invalid(value, "HOST[:PORT]: a host name or IP address clients can reach, and "
+                        + "the KMS port if not 1688 (e.g. kms.example.org, kms.example.org:1688, [fd00::5]:1688)");
+            }
+        });
     }
 
     private ConfigValue single(ConfigKey key) {

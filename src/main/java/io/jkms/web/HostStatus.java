@@ -1,9 +1,12 @@
 package io.jkms.web;
 
+import io.jkms.client.HostAddress;
 import io.jkms.host.HostIdentity;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
@@ -11,10 +14,25 @@ import java.util.function.IntSupplier;
  *
  * @param kmsAddresses    the KMS addresses actually bound
  * @param openConnections the KMS connections open now
+ * @param publicName      the name and port clients are told to use ({@code --public-name}), if given
  */
 public record HostStatus(List<InetSocketAddress> kmsAddresses, IntSupplier openConnections, HostIdentity identity,
-                         Instant started) {
+                         Instant started, Optional<HostAddress> publicName) {
     public HostStatus {
         kmsAddresses = List.copyOf(kmsAddresses);
+        Objects.requireNonNull(publicName, "publicName");
+    }
+
+    /**
+     * The {@code host:port} clients should use in scripts: the public name; else the KMS address when it is a
+     * specific, non-loopback one; else none (a loopback or wildcard address would point a client at itself).
+     */
+    public Optional<String> clientHostPort() {
+        if (publicName.isPresent()) {
+            return publicName.map(HostAddress::toString);
+        }
+        return kmsAddresses.stream().findFirst().filter(a -> a.getAddress() != null
+                        && !a.getAddress().isAnyLocalAddress() && !a.getAddress().isLoopbackAddress())
+                .map(a -> new HostAddress(a.getAddress().getHostAddress(), a.getPort()).toString());
     }
 }

@@ -46,7 +46,7 @@ public final class WebApp {
         this.metrics = metrics;
         this.overview = new OverviewView(registry, views, clock);
         this.clients = new ClientsView(registry, views);
-        this.products = new ProductsView(catalog, scripts, host.kmsAddresses());
+        this.products = new ProductsView(catalog, scripts, host);
         this.health = new HealthView(host, registryHealth, readiness, clock);
     }
 
@@ -95,7 +95,6 @@ public final class WebApp {
 
     private WebResponse protectedRoute(WebRequest request, Query query) {
         String path = query.path();
-        Optional<String> host = request.header("host");
         switch (path) {
             case "/":
                 return WebResponse.html(overview.html());
@@ -106,9 +105,9 @@ public final class WebApp {
             case "/api/clients":
                 return WebResponse.json(clients.json(ClientsParams.from(query)));
             case "/products":
-                return WebResponse.html(products.html(ProductsParams.from(query), host));
+                return WebResponse.html(products.html(ProductsParams.from(query)));
             case "/api/products":
-                return WebResponse.json(products.json(ProductsParams.from(query), host));
+                return WebResponse.json(products.json(ProductsParams.from(query)));
             case "/health":
                 return WebResponse.html(health.html());
             case "/api/health":

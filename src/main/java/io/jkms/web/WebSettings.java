@@ -1,5 +1,6 @@
 package io.jkms.web;
 
+import io.jkms.client.HostAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -13,21 +14,23 @@ import java.util.Optional;
  *                          {@code dataDir}, generated at first start
  * @param requireOnLoopback also require the token on a loopback address (it is always required elsewhere)
  * @param dataDir           where the generated token is kept (mode 600)
+ * @param publicName        the name and KMS port clients use to reach the host ({@code --public-name}), if given
  */
 public record WebSettings(Optional<InetSocketAddress> bind, Optional<String> token, boolean requireOnLoopback,
-                          Path dataDir) {
+                          Path dataDir, Optional<HostAddress> publicName) {
     public static final int MIN_TOKEN_LENGTH = 16;
     public static final int MAX_TOKEN_LENGTH = 256;
 
     public WebSettings {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(publicName, "publicName");
         token.ifPresent(WebSettings::checkToken);
     }
 
     public static WebSettings defaults() {
         return new WebSettings(Optional.of(new InetSocketAddress("127.0.0.1", 8080)), Optional.empty(), false,
-                Path.of("data"));
+                Path.of("data"), Optional.empty());
     }
 
     /** Whether requests to a dashboard bound at {@code bound} must carry the token. */

@@ -60,7 +60,8 @@ class AccessControlTest {
         assertThat(loopback.tokenRequired(new java.net.InetSocketAddress("::1", 8080))).isFalse();
         assertThat(loopback.tokenRequired(new java.net.InetSocketAddress("0.0.0.0", 8080))).isTrue();
         assertThat(loopback.tokenRequired(new java.net.InetSocketAddress("192.0.2.1", 8080))).isTrue();
-        WebSettings forced = new WebSettings(loopback.bind(), java.util.Optional.empty(), true, loopback.dataDir());
+        WebSettings forced = new WebSettings(loopback.bind(), java.util.Optional.empty(), true, loopback.dataDir(),
+                java.util.Optional.empty());
         assertThat(forced.tokenRequired(new java.net.InetSocketAddress("127.0.0.1", 8080))).isTrue();
     }
 }

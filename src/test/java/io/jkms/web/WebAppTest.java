@@ -79,10 +79,11 @@ class WebAppTest {
     }
 
     @Test
-    void productsAreFilteredAndCarryTheScriptCommandsForThisHost() throws Exception {
-        JsonNode products = json.readTree(app.handle(
+    void productsAreFilteredAndCarryTheScriptCommandsForThePublicName() throws Exception {
+        WebApp named = Fixtures.app(registry, AccessControl.open(), Fixtures.host("kms.example.org"));
+        JsonNode products = json.readTree(named.handle(
                 WebRequest.get("/api/products?q=windows+11+pro&family=windows-client")
-                        .withHeader("Host", "kms.example.org:8080")).text());
+                        .withHeader("Host", "127.0.0.1:8080")).text());
         assertThat(products.get("kmsHost").asText()).isEqualTo("kms.example.org:1688");
         assertThat(products.get("products")).isNotEmpty().allSatisfy(p -> {
             assertThat(p.get("name").asText()).contains("Pro");
@@ -91,8 +92,34 @@ class WebAppTest {
         JsonNode first = products.get("products").get(0);
         assertThat(first.get("command").asText()).startsWith("jkms script --host kms.example.org:1688 --product \"");
         assertThat(first.get("script").asText()).contains("slmgr /skms kms.example.org:1688");
-        String html = app.handle(WebRequest.get("/products?q=office").withHeader("Host", "<evil>")).text();
-        assertThat(html).contains("KMS-HOST:1688").doesNotContain("<evil>");
+        String html = named.handle(WebRequest.get("/products?q=office").withHeader("Host", "<evil>")).text();
+        assertThat(html).contains("<code id=\"kms-host\">kms.example.org:1688</code>").doesNotContain("<evil>");
+        JsonNode v6 = json.readTree(Fixtures.app(registry, AccessControl.open(), Fixtures.host("[fd00::5]:1700"))
+                .handle(WebRequest.get("/api/products?q=windows+11+pro")).text());
+        assertThat(v6.get("kmsHost").asText()).isEqualTo("[fd00::5]:1700");
+    }
+
+    @Test
+    void withoutAPublicNameTheProductsPageAsksForOneInsteadOfOfferingLoopback() throws Exception {
+        JsonNode products = json.readTree(app.handle(WebRequest.get("/api/products?q=windows+11+pro")
+                .withHeader("Host", "127.0.0.1:8080")).text());
+        assertThat(products.get("kmsHost").isNull()).isTrue();
+        assertThat(products.get("scriptsNeed").asText()).contains("--public-name");
+        assertThat(products.get("products")).isNotEmpty().allSatisfy(p -> assertThat(p.has("command")).isFalse());
+        String html = app.handle(WebRequest.get("/products").withHeader("Host", "127.0.0.1:8080")).text();
+        assertThat(html).contains("id=\"scripts-need-name\"", "--public-name HOST[:PORT]")
+                .doesNotContain("jkms script --host", "127.0.0.1:1688", "slmgr /skms");
+    }
+
+    @Test
+    void healthShowsThePublicNameOrThatItIsMissing() throws Exception {
+        WebApp named = Fixtures.app(registry, AccessControl.open(), Fixtures.host("kms.example.org:1700"));
+        assertThat(json.readTree(named.handle(WebRequest.get("/api/health")).text()).get("publicName").asText())
+                .isEqualTo("kms.example.org:1700");
+        assertThat(named.handle(WebRequest.get("/health")).text())
+                .contains("<dd id=\"public-name\"><code>kms.example.org:1700</code>");
+        assertThat(json.readTree(get("/api/health").text()).get("publicName").isNull()).isTrue();
+        assertThat(get("/health").text()).contains("not set: the dashboard offers no scripts");
     }
 
     @Test
