@@ -123,12 +123,12 @@ class CatalogCommandsTest {
     @Test
     void mainListsTheCatalogCommands() {
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine(java.util.Map.of());
         cl.setOut(new PrintWriter(out));
         cl.execute("--help");
         assertThat(out.toString()).contains("products", "key", "script");
         StringWriter help = new StringWriter();
-        new CommandLine(new Main()).setOut(new PrintWriter(help)).execute("key", "check", "--help");
+        Main.commandLine(java.util.Map.of()).setOut(new PrintWriter(help)).execute("key", "check", "--help");
         assertThat(help.toString()).contains("Exit codes", "3", "invalid");
     }
 }

@@ -27,7 +27,7 @@ class ProductNamesTest {
     }
 
     private static CatalogCommandsTest.Run script(String product) {
-        return run(new ScriptCommand(() -> CATALOG), "--host", "kms.example.com", "--product", product);
+        return run(new ScriptCommand(() -> CATALOG, java.util.Map.of()), "--host", "kms.example.com", "--product", product);
     }
 
     private static CatalogCommandsTest.Run show(String product) {
@@ -119,14 +119,14 @@ class ProductNamesTest {
         for (String[] args : new String[][] {{"activate", "--help"}, {"script", "--help"}, {"products", "--help"},
             {"products", "show", "--help"}}) {
             StringWriter help = new StringWriter();
-            new CommandLine(new Main()).setOut(new PrintWriter(help)).execute(args);
+            Main.commandLine(java.util.Map.of()).setOut(new PrintWriter(help)).execute(args);
             assertThat(help.toString()).as(String.join(" ", args))
                     .containsPattern("\\n +" + ProductChoice.NO_MATCH + " +no product matches")
                     .containsPattern("\\n +" + ProductChoice.AMBIGUOUS + " +several products match");
         }
         for (String command : new String[] {"activate", "script"}) {
             StringWriter help = new StringWriter();
-            new CommandLine(new Main()).setOut(new PrintWriter(help)).execute(command, "--help");
+            Main.commandLine(java.util.Map.of()).setOut(new PrintWriter(help)).execute(command, "--help");
             assertThat(help.toString()).containsPattern("\\n +" + ProductChoice.NOT_ACTIVATABLE + " +KMS cannot activate");
         }
     }
