@@ -23,6 +23,8 @@ public final class Main implements Runnable {
         ServeCommand.addOptions(serve.getCommandSpec());
         commandLine.addSubcommand("serve", serve);
         commandLine.addSubcommand("script", new ScriptCommand(io.jkms.catalog.Catalog::loadDefault, environment));
+        commandLine.addSubcommand("clients", new ClientsCommand(io.jkms.catalog.Catalog::loadDefault, environment,
+                System.out));
         return commandLine;
     }
 

@@ -1,6 +1,7 @@
 package io.jkms.web;
 
 import io.jkms.catalog.Catalog;
+import io.jkms.registry.ClientQuery;
 import io.jkms.registry.RegistryHealth;
 import io.jkms.registry.RegistryReader;
 import java.io.IOException;
@@ -30,6 +31,7 @@ public final class WebApp {
     private final Supplier<String> metrics;
     private final OverviewView overview;
     private final ClientsView clients;
+    private final ClientsExport export;
     private final ProductsView products;
     private final HealthView health;
 
@@ -46,6 +48,7 @@ public final class WebApp {
         this.metrics = metrics;
         this.overview = new OverviewView(registry, views, clock);
         this.clients = new ClientsView(registry, views);
+        this.export = new ClientsExport(registry, catalog);
         this.products = new ProductsView(catalog, scripts, host);
         this.health = new HealthView(host, registryHealth, readiness, clock);
     }
@@ -90,7 +93,9 @@ public final class WebApp {
         if (!access.allows(request)) {
             return refuse(request, query);
         }
-        return protectedRoute(request, query);
+        boolean session = access.required() && request.header("cookie").flatMap(AccessControl::cookieToken)
+                .map(access::matches).orElse(false);
+        return Views.withFooter(protectedRoute(request, query), session);
     }
 
     private WebResponse protectedRoute(WebRequest request, Query query) {
@@ -104,6 +109,10 @@ public final class WebApp {
                 return WebResponse.html(clients.html(ClientsParams.from(query)));
             case "/api/clients":
                 return WebResponse.json(clients.json(ClientsParams.from(query)));
+            case "/api/clients.csv":
+                ClientQuery all = ClientsParams.from(query).toQuery();
+                return WebResponse.streamed("text/csv; charset=utf-8; header=present", out -> export.csv(all, out))
+                        .withHeader("Content-Disposition", "attachment; filename=\"jkms-clients.csv\"");
             case "/products":
                 return WebResponse.html(products.html(ProductsParams.from(query)));
             case "/api/products":

@@ -123,6 +123,34 @@ class WebAppTest {
     }
 
     @Test
+    void theClientsTableShowsLicenceStatusVmAndProtocolAndLinksTheCsv() {
+        String html = get("/clients?q=alice&sort=workstation").text();
+        assertThat(html).contains("<th>Licence status</th><th>VM</th><th>Protocol</th><th>Last result</th>",
+                "<td>initial grace</td><td>no</td><td>V6</td>",
+                "href=\"/api/clients.csv?q=alice&amp;sort=workstation&amp;dir=asc\"");
+        assertThat(Views.licenseStatus(1)).isEqualTo("licensed");
+        assertThat(Views.licenseStatus(99)).isEqualTo("status 99");
+    }
+
+    @Test
+    void everyPageHasTheVersionAndALogoutFormOnlyWithASession() {
+        for (String uri : new String[] {"/", "/clients", "/products", "/health", "/clients/" + alice}) {
+            String open = get(uri).text();
+            assertThat(open).as(uri).contains("<footer><span class=\"muted\">jkms " + Views.VERSION + "</span>")
+                    .doesNotContain("action=\"/logout\"");
+        }
+        String token = "a-token-of-20-chars!";
+        WebApp locked = Fixtures.app(registry, AccessControl.requiring(token));
+        String withSession = locked.handle(WebRequest.get("/clients")
+                .withHeader("Cookie", AccessControl.COOKIE + "=" + token)).text();
+        assertThat(withSession).contains("<form method=\"post\" action=\"/logout\" class=\"logout\">",
+                "jkms " + Views.VERSION);
+        String bearer = locked.handle(WebRequest.get("/clients").withHeader("Authorization", "Bearer " + token)).text();
+        assertThat(bearer).as("a script's bearer token is no session").doesNotContain("action=\"/logout\"");
+        assertThat(get("/api/clients").text()).doesNotContain("<footer>");
+    }
+
+    @Test
     void hostileQueryParametersAreRefusedWith400() {
         for (String uri : new String[] {"/api/clients?sort=drop+table", "/api/clients?page=0", "/api/clients?size=501",
             "/api/clients?page=99999999999", "/api/clients?dir=sideways", "/api/clients?q=%ZZ", "/clients?q=a&q=b",
