@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The registry against a real SQLite file and a real PostgreSQL server: writes, reads, shutdown, retention. */
 @Tag("database")
 class RegistryTest {
-    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(1, ChronoUnit.HOURS);
+    private static final Instant T0 = TestStore.NOW.minus(1, ChronoUnit.HOURS);
 
     @TempDir
     Path tempDir;
@@ -145,7 +145,7 @@ class RegistryTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void retentionDeletesActivationsAndClientsOlderThanTheCutOff(Backend backend) throws Exception {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = TestStore.NOW;
         UUID kept = UUID.randomUUID();
         UUID gone = UUID.randomUUID();
         try (TestStore store = TestStore.create(backend, tempDir)) {
@@ -155,8 +155,7 @@ class RegistryTest {
                 registry.writer().offer(record(gone, "gone", now.minus(95, ChronoUnit.DAYS), 0));
             }
             // The writer sweeps when it starts, then hourly.
-            try (Registry registry = Registry.open(store.settings, java.time.Clock.systemUTC(),
-                    java.util.random.RandomGenerator.getDefault())) {
+            try (Registry registry = store.open()) {
                 registry.writer().flush().get(1, TimeUnit.MINUTES);
             }
             assertThat(store.count("SELECT COUNT(*) FROM activations")).isEqualTo(1);
