@@ -102,7 +102,8 @@ class RegistryTest {
             registry.writer().flush().get(1, TimeUnit.MINUTES);
             RegistryReader reader = registry.reader();
 
-            Page<ClientSummary> newest = reader.clients(new ClientQuery("", "lastSeen", true, 0, 10));
+            Page<ClientSummary> newest = TestStore.eventually(
+                    () -> reader.clients(new ClientQuery("", "lastSeen", true, 0, 10)), p -> p.total() == 25);
             assertThat(newest.total()).isEqualTo(25);
             assertThat(newest.rows()).hasSize(10).extracting(ClientSummary::workstation).startsWith("ws-24", "ws-23");
             Page<ClientSummary> last = reader.clients(new ClientQuery("", "workstation", false, 2, 10));
@@ -131,7 +132,8 @@ class RegistryTest {
             registry.writer().offer(record(UUID.randomUUID(), "old", day.minus(3, ChronoUnit.DAYS), 0));
             registry.writer().flush().get(1, TimeUnit.MINUTES);
 
-            RegistryReader.RegistryStats stats = registry.reader().stats(day.minus(1, ChronoUnit.HOURS));
+            RegistryReader.RegistryStats stats = TestStore.eventually(
+                    () -> registry.reader().stats(day.minus(1, ChronoUnit.HOURS)), s -> s.perDay().size() == 2);
             assertThat(stats.perDay()).containsExactly(java.util.Map.entry("2030-01-02", 2L),
                     java.util.Map.entry("2030-01-03", 1L));
             assertThat(stats.byKmsId()).containsEntry(TestStore.WINDOWS_10_KMS_ID, 2L).containsEntry(other, 1L);

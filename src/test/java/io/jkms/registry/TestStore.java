@@ -50,6 +50,21 @@ final class TestStore implements AutoCloseable {
         return Registry.open(settings, CLOCK, RandomGenerator.getDefault());
     }
 
+    /**
+     * Reads until the answer satisfies the condition or a minute has passed, then returns the last answer (for the
+     * caller's assertions): what was flushed must be visible, but a loaded machine may take its time.
+     */
+    static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        T answer = read.get();
+        for (int i = 0; i < 600 && !done.test(answer) && System.nanoTime() - deadline < 0; i++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            answer = read.get();
+        }
+        return answer;
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(settings.jdbcUrl());
     }
