@@ -51,7 +51,7 @@ final class DashboardWiring {
         ReadinessProbe readiness = new ReadinessProbe(server.boundAddresses().get(0), catalog, clock,
                 Duration.ofSeconds(5), random);
         HostStatus status = new HostStatus(server.boundAddresses(), server::openConnections, identity, clock.instant(),
-                settings.publicName());
+                settings.publicName(), new VersionProvider().getVersion()[0]);
         ScriptText scripts = (product, hostPort) ->
                 ActivationScript.activate(product, ActivationScript.Target.parse(hostPort), false);
         WebApp app = new WebApp(registry.map(RegistryHandle::reader).orElse(NoRegistry.INSTANCE),

@@ -15,12 +15,14 @@ import java.util.function.IntSupplier;
  * @param kmsAddresses    the KMS addresses actually bound
  * @param openConnections the KMS connections open now
  * @param publicName      the name and port clients are told to use ({@code --public-name}), if given
+ * @param version         what {@code jkms --version} prints, for the page footer
  */
 public record HostStatus(List<InetSocketAddress> kmsAddresses, IntSupplier openConnections, HostIdentity identity,
-                         Instant started, Optional<HostAddress> publicName) {
+                         Instant started, Optional<HostAddress> publicName, String version) {
     public HostStatus {
         kmsAddresses = List.copyOf(kmsAddresses);
         Objects.requireNonNull(publicName, "publicName");
+        Objects.requireNonNull(version, "version");
     }
 
     /**

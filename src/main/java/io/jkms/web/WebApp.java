@@ -32,6 +32,7 @@ public final class WebApp {
     private final OverviewView overview;
     private final ClientsView clients;
     private final ClientsExport export;
+    private final String version;
     private final ProductsView products;
     private final HealthView health;
 
@@ -49,6 +50,7 @@ public final class WebApp {
         this.overview = new OverviewView(registry, views, clock);
         this.clients = new ClientsView(registry, views);
         this.export = new ClientsExport(registry, catalog);
+        this.version = host.version();
         this.products = new ProductsView(catalog, scripts, host);
         this.health = new HealthView(host, registryHealth, readiness, clock);
     }
@@ -95,7 +97,7 @@ public final class WebApp {
         }
         boolean session = access.required() && request.header("cookie").flatMap(AccessControl::cookieToken)
                 .map(access::matches).orElse(false);
-        return Views.withFooter(protectedRoute(request, query), session);
+        return Views.withFooter(protectedRoute(request, query), version, session);
     }
 
     private WebResponse protectedRoute(WebRequest request, Query query) {

@@ -60,13 +60,13 @@ final class Fixtures {
         HostIdentity identity = HostIdentity.create(IdentitySettings.defaults(), CATALOG, new SplittableRandom(1),
                 CLOCK);
         return new HostStatus(List.of(new InetSocketAddress("127.0.0.1", 1688)), () -> 3, identity,
-                NOW.minusSeconds(3600), Optional.empty());
+                NOW.minusSeconds(3600), Optional.empty(), "jkms 1.2.3-test");
     }
 
     static HostStatus host(String publicName) {
         HostStatus h = host();
         return new HostStatus(h.kmsAddresses(), h.openConnections(), h.identity(), h.started(),
-                Optional.of(HostAddress.parseName(publicName)));
+                Optional.of(HostAddress.parseName(publicName)), h.version());
     }
 
     static WebApp app(MemoryRegistry registry, AccessControl access) {
