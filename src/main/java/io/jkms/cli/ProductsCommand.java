@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "products", mixinStandardHelpOptions = true,
         description = "List the products jkms knows (Windows client, Windows Server, Office).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:listed", "2:bad arguments (unknown family)", "products show X:",
-            ProductChoice.EXIT_NO_MATCH, ProductChoice.EXIT_AMBIGUOUS},
+        exitCodeList = {"0:listed", "2:bad arguments (unknown family)",
+            ProductChoice.EXIT_NO_MATCH + "; products show only", ProductChoice.EXIT_AMBIGUOUS + "; products show only"},
         subcommands = ProductsCommand.Show.class)
 public final class ProductsCommand implements Callable<Integer> {
     static final int USAGE = 2;
