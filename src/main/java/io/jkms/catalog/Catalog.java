@@ -35,6 +35,7 @@ public final class Catalog {
     private final Map<UUID, Application> appById;
     private final Map<UUID, KmsGroup> groupById;
     private final Map<UUID, Product> productBySku;
+    private final ProductSearch search;
 
     Catalog(Map<String, String> sources, List<Csvlk> csvlks, List<Application> applications,
             List<KmsGroup> kmsGroups, List<Product> products, List<UnsupportedEdition> unsupported,
@@ -52,6 +53,7 @@ public final class Catalog {
         this.groupById = index(kmsGroups, KmsGroup::kmsId);
         this.productBySku = products.stream().filter(p -> p.skuId().isPresent())
                 .collect(Collectors.toUnmodifiableMap(p -> p.skuId().orElseThrow(), p -> p));
+        this.search = new ProductSearch(this.products, this.unsupported, this.conversions);
         if (!csvlkById.containsKey(FALLBACK_CSVLK)) {
             throw new CatalogException(List.of("csvlks: the fallback CSVLK '" + FALLBACK_CSVLK + "' is missing"));
         }
@@ -117,12 +119,18 @@ public final class Catalog {
     }
 
     /**
-     * Finds products by GVLK, SKU ID or KMS ID (exact), else by name or alias (exact, case-insensitive), else by
-     * EditionID (exact, case-insensitive; newest release first), else by partial name. The first kind of match
-     * that finds anything wins.
+     * Resolves what an administrator typed: a SKU ID, KMS ID or GVLK; else an exact name (also of an unsupported
+     * edition or a retail Office product); else an EditionID (newest release first); else the same name written
+     * another way (word order, with or without "LTSC", "Volume", "Pro"/"Professional"); else a partial name, which
+     * only chooses when it finds a single final product. See {@link ProductMatch}.
      */
+    public ProductMatch resolve(String query) {
+        return search.resolve(query);
+    }
+
+    /** The products {@link #resolve(String)} finds: the one chosen (then older releases), or the candidates. */
     public List<Product> find(String query) {
-        return ProductSearch.find(products, query);
+        return resolve(query).products();
     }
 
     /** Unsupported editions whose name or EditionID matches the query (case-insensitive, partial name). */
@@ -133,17 +141,6 @@ public final class Catalog {
         }
         return unsupported.stream().filter(u -> u.name().toLowerCase(Locale.ROOT).contains(q)
                 || u.editionIds().stream().anyMatch(e -> e.equalsIgnoreCase(q))).toList();
-    }
-
-    /** Retail-to-volume conversions whose retail name or product ID matches the query. */
-    public List<RetailConversion> findConversions(String query) {
-        String q = query.trim().toLowerCase(Locale.ROOT);
-        if (q.isEmpty()) {
-            return List.of();
-        }
-        return conversions.stream().filter(c -> c.retailName().toLowerCase(Locale.ROOT).contains(q)
-                || c.retailEditionIds().stream().anyMatch(e -> e.equalsIgnoreCase(q))
-                || q.contains(c.retailName().toLowerCase(Locale.ROOT))).toList();
     }
 
     /** The volume products a retail Office product converts to, per Office release (newest first). */

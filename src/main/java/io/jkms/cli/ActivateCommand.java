@@ -28,18 +28,22 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jkms activate}: one real, fully verified activation request (or several) against a KMS host. */
 @Command(name = "activate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Send real KMS activation requests and verify every answer at least as strictly as Windows "
-                + "(RPC headers, call IDs, contexts, NDR sizes, version, V4 MAC, V5/V6 decryption, hashes, V6 HMAC, "
-                + "CMID and time echoes, ePID format and CSVLK group, count against the N policy).",
+        description = {"Send real KMS activation requests and verify every answer as Windows does. Failures are what "
+                + "Windows rejects (RPC headers, call IDs, contexts, NDR sizes, version, V4 MAC, V5/V6 decryption, "
+                + "hashes, V6 HMAC, CMID and time echoes, ePID format, count against the N policy). Warnings, named, "
+                + "are what Windows accepts but a genuine host would not send (epid-group, epid-key-range, hwid, "
+                + "v6-iv); --strict makes them failures. Notes say the rest.",
             "With several hosts (--hosts, --hosts-file, --discover) each try probes a host (TCP connect and RPC "
                     + "bind within --probe-timeout) and activates; the report says what happened on every try."},
         exitCodeListHeading = "%nExit codes (with several products or tries: the furthest any try got):%n",
-        exitCodeList = {"0:activated (every product)", "2:invalid options, unknown product",
+        exitCodeList = {"0:activated (every product)", "2:invalid options",
             "3:host unreachable (connect refused/timed out, unknown name, DNS lookup failed)",
             "4:RPC/protocol error (closed, stalled, BIND_NAK, FAULT, malformed PDU)",
             "5:verification failed (an answer Windows would reject; names field, expected and received)",
             "6:activation refused (the host answered with an HRESULT, e.g. 0xC004F042)",
-            "7:answered, but the count is below the product's N policy (Windows: 0xC004F038)"})
+            "7:answered, but the count is below the product's N policy (Windows: 0xC004F038)",
+            ProductChoice.EXIT_NO_MATCH, ProductChoice.EXIT_AMBIGUOUS,
+            ProductChoice.EXIT_NOT_ACTIVATABLE + "; a catalog product marked so is still asked for)"})
 public final class ActivateCommand implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
     static final int DEFAULT_TRIES = 3;
@@ -96,8 +100,13 @@ public final class ActivateCommand implements Callable<Integer> {
             description = "longest TCP connect + RPC bind per try (default: ${DEFAULT-VALUE})")
     Duration probeTimeout;
 
-    @Option(names = "--lenient-epid", description = "only warn when the ePID's format or CSVLK group does not "
-            + "match the product (vlmcsd answers products it does not know with its Windows ePID)")
+    @Option(names = "--strict", description = "treat warnings (what Windows accepts but a genuine host would not "
+            + "send: an ePID group or key range not matching the product, an odd HWID, a V6 answer under the request's "
+            + "IV) as failures: exit 5")
+    boolean strict;
+
+    /** Kept so that older scripts still run: a group mismatch is now a warning without it. */
+    @Option(names = "--lenient-epid", hidden = true)
     boolean lenientEpid;
 
     @Option(names = {"-v", "--verbose"}, description = "print every field of every request and answer")
@@ -134,11 +143,11 @@ public final class ActivateCommand implements Callable<Integer> {
             if (count < 1 || (tries != null && tries < 1)) {
                 throw new UsageException("--count and --tries must be at least 1");
             }
-            targets = request.targets(catalog.get(), count, newConnection, lenientEpid);
+            targets = request.targets(catalog.get(), count, newConnection, strict);
             hostList = HostList.from(host, hosts, hostsFile, discover, dnsServer, resolvers, random);
         } catch (UsageException e) {
             err.println("jkms activate: " + e.getMessage());
-            return EXIT_USAGE;
+            return e.exitCode();
         }
         if (hostList.failure().isPresent()) {
             return noHosts(out, err, hostList.failure().get());
@@ -186,12 +195,22 @@ public final class ActivateCommand implements Callable<Integer> {
         };
     }
 
-    /** Bad options or an unknown product: exit code 2 with the message. */
+    /** Bad options (exit code 2) or a product that cannot be chosen (its {@link ProductChoice} code). */
     static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final int exitCode;
 
         UsageException(String message) {
+            this(EXIT_USAGE, message);
+        }
+
+        UsageException(int exitCode, String message) {
             super(message);
+            this.exitCode = exitCode;
+        }
+
+        int exitCode() {
+            return exitCode;
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jkms.client.ActivationResult;
 import io.jkms.client.Exchange;
+import io.jkms.client.Finding;
 import io.jkms.client.HostAttempt;
 import io.jkms.client.SelectionReport;
 import io.jkms.client.SrvRecord;
@@ -56,7 +57,7 @@ final class ActivationReports {
     private static void summary(PrintWriter out, HostAttempt a, boolean verbose) {
         out.println("  host:         " + a.host());
         a.contexts().ifPresent(c -> out.println("  RPC:          " + contexts(c)));
-        a.warnings().forEach(w -> out.println("  warning:      " + w));
+        a.findings().forEach(f -> out.println("  " + line(f)));
         if (a.outcome() != io.jkms.client.Outcome.ACTIVATED && a.exchanges().isEmpty()) {
             out.println("  error:        " + a.detail());
             return;
@@ -81,12 +82,10 @@ final class ActivationReports {
             out.println("  refused:      " + Hresult.describe(first.result().hresult()));
         }
         out.println("  requests:     " + a.exchanges().size() + ", latency " + latencies(a.exchanges()));
-        for (int i = 0; i < a.exchanges().size(); i++) {
-            Exchange e = a.exchanges().get(i);
-            e.warnings().forEach(w -> out.println("  warning:      " + w));
-            if (verbose) {
-                exchange(out, i + 1, e);
-            }
+        a.exchanges().stream().flatMap(e -> e.findings().stream()).distinct()
+                .forEach(f -> out.println("  " + line(f)));
+        for (int i = 0; verbose && i < a.exchanges().size(); i++) {
+            exchange(out, i + 1, a.exchanges().get(i));
         }
         if (a.outcome() != io.jkms.client.Outcome.ACTIVATED && first.result().activated()) {
             out.println("  error:        " + a.detail());
@@ -119,6 +118,23 @@ final class ActivationReports {
                     case V5 -> "V5 decryption, IV echo, salt hash";
                     case V6 -> "V6 decryption, salt hash, XoredIVs, HMAC";
                 } + ", CMID and time echoes, ePID");
+    }
+
+    /** "warning [epid-group]: ePID group: expected …". */
+    private static String line(Finding f) {
+        return f.level().label() + " [" + f.name() + "]: " + f.message();
+    }
+
+    /** Every distinct warning of a product's run, on any try. */
+    private static List<Finding> warnings(SelectionReport report) {
+        return report.attempts().stream().flatMap(a -> java.util.stream.Stream.concat(a.findings().stream(),
+                        a.exchanges().stream().flatMap(e -> e.findings().stream())))
+                .filter(f -> f.level() == Finding.Level.WARNING).distinct().toList();
+    }
+
+    private static void findings(ArrayNode into, List<Finding> findings) {
+        findings.forEach(f -> into.addObject().put("level", f.level().label()).put("name", f.name())
+                .put("message", f.message()));
     }
 
     private static String latencies(List<Exchange> exchanges) {
@@ -157,6 +173,7 @@ final class ActivationReports {
             p.put("outcome", run.report().outcome().name().toLowerCase(java.util.Locale.ROOT));
             p.put("exitCode", ActivateCommand.exitCode(run.report().outcome()));
             run.target().notes().forEach(p.withArray("notes")::add);
+            findings(p.putArray("warnings"), warnings(run.report()));
             ArrayNode attempts = p.putArray("attempts");
             run.report().attempts().forEach(a -> attempt(attempts.addObject(), a));
         }
@@ -175,7 +192,7 @@ final class ActivationReports {
         o.put("detail", a.detail());
         a.contexts().ifPresent(c -> o.putObject("rpc").put("ndr32", c.ndr32Context().isPresent())
                 .put("ndr64", c.ndr64Context().isPresent()).put("btfnFeatures", c.btfnFeatures()));
-        a.warnings().forEach(o.withArray("warnings")::add);
+        findings(o.putArray("findings"), a.findings());
         ArrayNode exchanges = o.putArray("requests");
         for (Exchange e : a.exchanges()) {
             ObjectNode x = exchanges.addObject();
@@ -194,7 +211,8 @@ final class ActivationReports {
                     .put("epid", r.epid()).put("hwid", r.hwid().hex()).put("cmid", r.cmid().toString())
                     .put("clientCount", r.clientCount()).put("activationInterval", r.activationInterval())
                     .put("renewalInterval", r.renewalInterval()));
-            e.warnings().forEach(x.withArray("warnings")::add);
+            findings(x.putArray("warnings"), e.findings().stream().filter(f -> f.level() == Finding.Level.WARNING)
+                    .toList());
         }
     }
 

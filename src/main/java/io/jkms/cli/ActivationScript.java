@@ -2,74 +2,83 @@ package io.jkms.cli;
 
 import io.jkms.catalog.Family;
 import io.jkms.catalog.Product;
+import io.jkms.client.HostAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Builds the Windows {@code .cmd} text that activates a product against a KMS host with Microsoft's own tools
  * ({@code slmgr.vbs} for Windows, {@code ospp.vbs} for Office), optionally with a weekly renewal task, or that undoes
- * it. Pure: text in, text out.
+ * it. Every step is checked: the script stops at the first that fails, saying which. Pure: text in, text out.
  */
 final class ActivationScript {
-    static final String TASK = "jkms-kms-renewal";
-    static final String RENEWAL_FILE = "%ProgramData%\\jkms\\kms-renewal.cmd";
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
+    /** The task of scripts before renewal tasks were per product group; uninstalling removes it too. */
+    static final String LEGACY_TASK = "jkms-kms-renewal";
+    private static final String LEGACY_FILE = "%ProgramData%\\jkms\\kms-renewal.cmd";
     private static final String SLMGR = "cscript //nologo \"%SystemRoot%\\System32\\slmgr.vbs\"";
+    private static final Pattern YEAR = Pattern.compile("\\b(20\\d\\d)\\b");
 
     /** A KMS host and port, validated so that nothing but a host name or address reaches the script. */
     record Target(String host, int port) {
+        /** {@code HOST[:PORT]}: a DNS name, IPv4, {@code [IPv6]:PORT} or a bare IPv6 literal. */
         static Target parse(String text) {
-            String h = text.trim();
-            int port = 1688;
-            int colon = h.lastIndexOf(':');
-            if (colon > 0 && (h.startsWith("[") ? h.charAt(colon - 1) == ']' : h.indexOf(':') == colon)) {
-                String p = h.substring(colon + 1);
-                if (!p.matches("\\d{1,5}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 65535) {
-                    throw new IllegalArgumentException("bad port '" + p + "'");
-                }
-                port = Integer.parseInt(p);
-                h = h.substring(0, colon);
-            }
-            if (!HOST.matcher(h).matches()) {
-                throw new IllegalArgumentException("not a host name or address: '" + h + "'");
-            }
-            return new Target(h, port);
+            HostAddress a = HostAddress.parseName(text);
+            return new Target(a.host(), a.port());
         }
 
+        /** {@code host:port}, an IPv6 literal in brackets (what {@code slmgr /skms} takes). */
         String hostPort() {
-            return host + ":" + port;
+            return new HostAddress(host, port).toString();
         }
     }
 
     private ActivationScript() {
     }
 
+    /**
+     * The product group a renewal task belongs to: {@code windows}, or {@code office2016} etc. per Office version,
+     * so that the renewal of one group never replaces another's.
+     */
+    static String group(Product p) {
+        if (p.family() != Family.OFFICE) {
+            return "windows";
+        }
+        Matcher m = YEAR.matcher(p.release());
+        return "office" + (m.find() ? m.group(1) : "");
+    }
+
+    static String task(Product p) {
+        return "jkms-kms-renewal-" + group(p);
+    }
+
+    static String renewalFile(Product p) {
+        return "%ProgramData%\\jkms\\kms-renewal-" + group(p) + ".cmd";
+    }
+
     static String activate(Product p, Target t, boolean renewal) {
         List<String> l = header(p, "Activates " + p.name() + " against the KMS host " + t.hostPort() + ".");
+        Steps s = new Steps(l);
         if (p.family() == Family.OFFICE) {
             findOspp(l, p);
-            l.add("rem 1. Install the product's GVLK (Microsoft's public KMS client setup key)");
-            l.add(ospp("/inpkey:" + p.gvlk()));
-            l.add("rem 2. Point Office at the KMS host and port");
-            l.add(ospp("/sethst:" + t.host()));
-            l.add(ospp("/setprt:" + t.port()));
-            l.add("rem 3. Activate now");
-            l.add(ospp("/act"));
-            l.add("rem 4. Show the licence state and the remaining grace period");
-            l.add(ospp("/dstatus"));
+            s.step("Install the product's GVLK (Microsoft's public KMS client setup key)", "installing the GVLK",
+                    ospp("/inpkey:" + p.gvlk()));
+            s.step("Point Office at the KMS host and port", "pointing Office at the KMS host",
+                    ospp("/sethst:" + t.host()), ospp("/setprt:" + t.port()));
+            s.step("Activate now", "activating", ospp("/act"));
+            s.step("Show the licence state and the remaining grace period", "showing the licence state",
+                    ospp("/dstatus"));
         } else {
-            l.add("rem 1. Install the product's GVLK (Microsoft's public KMS client setup key)");
-            l.add(SLMGR + " /ipk " + p.gvlk());
-            l.add("rem 2. Point Windows at the KMS host and port");
-            l.add(SLMGR + " /skms " + t.hostPort());
-            l.add("rem 3. Activate now");
-            l.add(SLMGR + " /ato");
-            l.add("rem 4. Show when the activation expires");
-            l.add(SLMGR + " /xpr");
+            s.step("Install the product's GVLK (Microsoft's public KMS client setup key)", "installing the GVLK",
+                    SLMGR + " /ipk " + p.gvlk());
+            s.step("Point Windows at the KMS host and port", "pointing Windows at the KMS host",
+                    SLMGR + " /skms " + t.hostPort());
+            s.step("Activate now", "activating", SLMGR + " /ato");
+            s.step("Show when the activation expires", "showing the expiry", SLMGR + " /xpr");
         }
         if (renewal) {
-            renewal(l, p, t);
+            renewal(s, p, t);
         }
         l.add("endlocal");
         return String.join("\r\n", l) + "\r\n";
@@ -77,19 +86,52 @@ final class ActivationScript {
 
     static String uninstall(Product p) {
         List<String> l = header(p, "Undoes the jkms KMS set-up of " + p.name() + ".");
+        Steps s = new Steps(l);
         if (p.family() == Family.OFFICE) {
             findOspp(l, p);
-            l.add("rem Clear the KMS host name Office was pointed at");
-            l.add(ospp("/remhst"));
+            s.step("Clear the KMS host name Office was pointed at", "clearing the KMS host", ospp("/remhst"));
         } else {
-            l.add("rem Clear the KMS host name and port Windows was pointed at");
-            l.add(SLMGR + " /ckms");
+            s.step("Clear the KMS host name and port Windows was pointed at", "clearing the KMS host",
+                    SLMGR + " /ckms");
         }
-        l.add("rem Remove the weekly renewal task and its script, if they were installed");
-        l.add("schtasks /delete /tn \"" + TASK + "\" /f 2>nul");
-        l.add("if exist \"" + RENEWAL_FILE + "\" del /f /q \"" + RENEWAL_FILE + "\"");
+        l.add("rem Remove the weekly renewal task of this product group and its script, if they were installed");
+        l.add("schtasks /delete /tn \"" + task(p) + "\" /f 2>nul");
+        l.add("if exist \"" + renewalFile(p) + "\" del /f /q \"" + renewalFile(p) + "\"");
+        if (p.family() != Family.OFFICE) {
+            l.add("rem ... and the single task older jkms scripts installed");
+            l.add("schtasks /delete /tn \"" + LEGACY_TASK + "\" /f 2>nul");
+            l.add("if exist \"" + LEGACY_FILE + "\" del /f /q \"" + LEGACY_FILE + "\"");
+        }
         l.add("endlocal");
         return String.join("\r\n", l) + "\r\n";
+    }
+
+    /** Numbered steps, each command followed by a check that stops the script with the step's name. */
+    private static final class Steps {
+        private final List<String> lines;
+        private int number;
+
+        Steps(List<String> lines) {
+            this.lines = lines;
+        }
+
+        void begin(String comment) {
+            number++;
+            lines.add("rem " + number + ". " + comment);
+        }
+
+        void step(String comment, String what, String... commands) {
+            begin(comment);
+            for (String c : commands) {
+                lines.add(c);
+                check(what);
+            }
+        }
+
+        /** {@code what} must hold no cmd metacharacter: it is echoed inside a parenthesised block. */
+        void check(String what) {
+            lines.add("if errorlevel 1 (echo jkms: step " + number + " failed: " + what + " & exit /b 1)");
+        }
     }
 
     private static List<String> header(Product p, String what) {
@@ -103,8 +145,12 @@ final class ActivationScript {
         return l;
     }
 
+    private static String officeDir(Product p) {
+        return p.release().contains("2010") ? "Office14" : p.release().contains("2013") ? "Office15" : "Office16";
+    }
+
     private static void findOspp(List<String> l, Product p) {
-        String dir = p.release().contains("2010") ? "Office14" : p.release().contains("2013") ? "Office15" : "Office16";
+        String dir = officeDir(p);
         l.add("rem Find ospp.vbs in the usual install paths (64-bit and 32-bit Office)");
         l.add("set \"OSPP=\"");
         l.add("if exist \"%ProgramFiles%\\Microsoft Office\\" + dir + "\\ospp.vbs\" set \"OSPP=%ProgramFiles%\\Microsoft Office\\"
@@ -118,30 +164,39 @@ final class ActivationScript {
         return "cscript //nologo \"%OSPP%\" " + arg;
     }
 
-    /** Writes a small renewal script and schedules it weekly as SYSTEM (seed 004's renewal task). */
-    private static void renewal(List<String> l, Product p, Target t) {
-        l.add("rem 5. Weekly renewal: re-point at the host and re-activate every 7 days");
-        l.add("if not exist \"%ProgramData%\\jkms\" mkdir \"%ProgramData%\\jkms\"");
+    /**
+     * Writes a small renewal script for the product's group and schedules it weekly as SYSTEM (seed 004's renewal
+     * task); the renewal script stops at its first failing command too, so the task reports the failure.
+     */
+    private static void renewal(Steps s, Product p, Target t) {
+        String file = renewalFile(p);
         List<String> body = new ArrayList<>();
         body.add("@echo off");
-        body.add("rem jkms weekly KMS renewal for " + p.name());
+        body.add("rem jkms weekly KMS renewal for " + p.name() + " (group " + group(p) + ")");
+        List<String> commands = new ArrayList<>();
         if (p.family() == Family.OFFICE) {
-            String dir = p.release().contains("2010") ? "Office14" : p.release().contains("2013") ? "Office15" : "Office16";
+            String dir = officeDir(p);
             body.add("set \"OSPP=%ProgramFiles%\\Microsoft Office\\" + dir + "\\ospp.vbs\"");
             body.add("if not exist \"%OSPP%\" set \"OSPP=%ProgramFiles(x86)%\\Microsoft Office\\" + dir + "\\ospp.vbs\"");
-            body.add(ospp("/sethst:" + t.host()));
-            body.add(ospp("/setprt:" + t.port()));
-            body.add(ospp("/act"));
+            commands.addAll(List.of(ospp("/sethst:" + t.host()), ospp("/setprt:" + t.port()), ospp("/act")));
         } else {
-            body.add(SLMGR + " /skms " + t.hostPort());
-            body.add(SLMGR + " /ato");
+            commands.addAll(List.of(SLMGR + " /skms " + t.hostPort(), SLMGR + " /ato"));
         }
-        String first = " > \"" + RENEWAL_FILE + "\"";
-        for (int i = 0; i < body.size(); i++) {
-            l.add("echo " + escape(body.get(i)) + (i == 0 ? first : " >> \"" + RENEWAL_FILE + "\""));
+        for (String c : commands) {
+            body.add(c);
+            body.add("if errorlevel 1 exit /b 1");
         }
-        l.add("schtasks /create /tn \"" + TASK + "\" /sc weekly /ru SYSTEM /rl HIGHEST /f /tr \"cmd.exe /c \\\""
-                + RENEWAL_FILE + "\\\"\"");
+        s.begin("Weekly renewal: write " + file + " and schedule it as the task " + task(p));
+        s.lines.add("if not exist \"%ProgramData%\\jkms\" mkdir \"%ProgramData%\\jkms\"");
+        s.lines.add("echo " + escape(body.get(0)) + " > \"" + file + "\"");
+        s.check("writing " + file); // a write that fails fails here, at the file's creation
+        for (String line : body.subList(1, body.size())) {
+            s.lines.add("echo " + escape(line) + " >> \"" + file + "\"");
+        }
+        s.check("writing " + file);
+        s.lines.add("schtasks /create /tn \"" + task(p) + "\" /sc weekly /ru SYSTEM /rl HIGHEST /f /tr \"cmd.exe /c \\\""
+                + file + "\\\"\"");
+        s.check("scheduling the task " + task(p));
     }
 
     /**

@@ -55,7 +55,7 @@ final class DashboardWiring {
         ReadinessProbe readiness = new ReadinessProbe(server.boundAddresses().get(0), catalog, clock,
                 Duration.ofSeconds(5), random, server.probeAdmission());
         HostStatus status = new HostStatus(server.boundAddresses(), server::openConnections, identity, clock.instant(),
-                dns::status);
+                settings.publicName(), new VersionProvider().getVersion()[0], dns::status);
         ScriptText scripts = (product, hostPort) ->
                 ActivationScript.activate(product, ActivationScript.Target.parse(hostPort), false);
         WebApp app = new WebApp(registry.map(RegistryHandle::reader).orElse(NoRegistry.INSTANCE),

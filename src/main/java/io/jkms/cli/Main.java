@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jkms", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A KMS host for Windows and Office volume activation, and its tools.",
         subcommands = {CommandLine.HelpCommand.class, ProductsCommand.class, KeyCommand.class,
-            ScriptCommand.class, ActivateCommand.class, BenchCommand.class, DnsRecordCommand.class})
+            ActivateCommand.class, BenchCommand.class, DnsRecordCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -22,6 +22,9 @@ public final class Main implements Runnable {
         CommandLine serve = new CommandLine(new ServeCommand(environment));
         ServeCommand.addOptions(serve.getCommandSpec());
         commandLine.addSubcommand("serve", serve);
+        commandLine.addSubcommand("script", new ScriptCommand(io.jkms.catalog.Catalog::loadDefault, environment));
+        commandLine.addSubcommand("clients", new ClientsCommand(io.jkms.catalog.Catalog::loadDefault, environment,
+                System.out));
         return commandLine;
     }
 

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jkms.catalog.Catalog;
 import io.jkms.catalog.Family;
 import io.jkms.catalog.Product;
-import io.jkms.catalog.RetailConversion;
-import io.jkms.catalog.UnsupportedEdition;
+import io.jkms.catalog.ProductMatch;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,10 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "products", mixinStandardHelpOptions = true,
         description = "List the products jkms knows (Windows client, Windows Server, Office).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:listed", "2:bad arguments (unknown family)"},
+        exitCodeList = {"0:listed", "2:bad arguments (unknown family)",
+            ProductChoice.EXIT_NO_MATCH + "; products show only", ProductChoice.EXIT_AMBIGUOUS + "; products show only"},
         subcommands = ProductsCommand.Show.class)
 public final class ProductsCommand implements Callable<Integer> {
-    static final int NOT_FOUND = 3;
     static final int USAGE = 2;
 
     private final Supplier<Catalog> catalog;
@@ -103,7 +102,8 @@ public final class ProductsCommand implements Callable<Integer> {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show a product found by name (case-insensitive, partial), EditionID, GVLK, SKU ID or KMS ID.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:found (one product, or the list when several match)", "3:nothing matches"})
+            exitCodeList = {"0:shown (one product, edition or retail product; with an EditionID, its newest release "
+                + "and the older ones)", ProductChoice.EXIT_NO_MATCH, ProductChoice.EXIT_AMBIGUOUS})
     static final class Show implements Callable<Integer> {
         @CommandLine.ParentCommand
         private ProductsCommand parent;
@@ -118,28 +118,23 @@ public final class ProductsCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Catalog c = parent.catalog.get();
-            List<Product> hits = c.find(query);
-            List<UnsupportedEdition> unsupported = c.findUnsupported(query);
-            List<RetailConversion> conversions = c.findConversions(query);
+            ProductMatch m = c.resolve(query);
             try {
-                if (hits.size() == 1 || hits.size() > 1 && sameEditionId(hits)) {
-                    ProductText.details(out, c, hits.get(0));
-                    if (hits.size() > 1) {
-                        out.println();
-                        out.println("Other releases with EditionID " + query + ":");
-                        hits.subList(1, hits.size()).forEach(p -> out.println("  " + ProductText.line(p)));
+                switch (m.kind()) {
+                    case PRODUCT -> product(out, c, m.products());
+                    case UNSUPPORTED -> ProductText.unsupported(out, m.unsupported().get(0));
+                    case CONVERSION -> ProductText.conversion(out, c, m.conversions().get(0));
+                    case AMBIGUOUS -> {
+                        out.println(ProductChoice.heading(query, m.candidateNames().size()));
+                        m.products().forEach(p -> out.println("  " + ProductText.line(p)));
+                        m.unsupported().forEach(u -> out.println("  " + u.name() + "  (KMS cannot activate it)"));
+                        m.conversions().forEach(cv -> out.println("  " + cv.retailName() + "  (retail)"));
+                        return ProductChoice.AMBIGUOUS;
                     }
-                } else if (hits.size() > 1) {
-                    out.println(hits.size() + " products match '" + query + "':");
-                    hits.forEach(p -> out.println("  " + ProductText.line(p)));
-                }
-                if (hits.isEmpty() || hits.size() > 1) {
-                    unsupported.forEach(u -> ProductText.unsupported(out, u));
-                    conversions.forEach(cv -> ProductText.conversion(out, c, cv));
-                }
-                if (hits.isEmpty() && unsupported.isEmpty() && conversions.isEmpty()) {
-                    spec.commandLine().getErr().println("no product matches '" + query + "'");
-                    return NOT_FOUND;
+                    case NONE -> {
+                        spec.commandLine().getErr().println("no product matches '" + query + "'");
+                        return ProductChoice.NO_MATCH;
+                    }
                 }
                 return 0;
             } finally {
@@ -147,8 +142,13 @@ public final class ProductsCommand implements Callable<Integer> {
             }
         }
 
-        private boolean sameEditionId(List<Product> hits) {
-            return hits.stream().allMatch(p -> p.editionIds().stream().anyMatch(e -> e.equalsIgnoreCase(query)));
+        private void product(PrintWriter out, Catalog c, List<Product> hits) {
+            ProductText.details(out, c, hits.get(0));
+            if (hits.size() > 1) {
+                out.println();
+                out.println("Other releases with EditionID " + query + ":");
+                hits.subList(1, hits.size()).forEach(p -> out.println("  " + ProductText.line(p)));
+            }
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** The options that say what {@code jkms activate} asks for, and their resolution against the catalog. */
@@ -61,11 +60,11 @@ final class RequestOptions {
     @Option(names = "--vm", description = "say the client is a virtual machine")
     boolean vm;
 
-    List<ActivationTarget> targets(Catalog catalog, int count, boolean newConnection, boolean lenientEpid)
+    List<ActivationTarget> targets(Catalog catalog, int count, boolean newConnection, boolean strict)
             throws ActivateCommand.UsageException {
         List<ActivationTarget> targets = new ArrayList<>();
         if (products.isEmpty() && kmsId != null) {
-            targets.add(explicit(catalog, count, newConnection, lenientEpid));
+            targets.add(explicit(catalog, count, newConnection, strict));
             return targets;
         }
         List<String> queries = products.isEmpty() ? List.of(DEFAULT_PRODUCT) : products;
@@ -73,39 +72,26 @@ final class RequestOptions {
             if (query.equalsIgnoreCase("all")) {
                 for (Product p : catalog.products()) {
                     if (p.kmsActivatable()) {
-                        targets.add(forProduct(catalog, p, count, newConnection, lenientEpid));
+                        targets.add(forProduct(catalog, p, count, newConnection, strict));
                     }
                 }
             } else {
-                targets.add(forProduct(catalog, find(catalog, query), count, newConnection, lenientEpid));
+                targets.add(forProduct(catalog, find(catalog, query), count, newConnection, strict));
             }
         }
         return targets;
     }
 
     private static Product find(Catalog catalog, String query) throws ActivateCommand.UsageException {
-        List<Product> hits = catalog.find(query);
-        if (hits.isEmpty()) {
-            throw new ActivateCommand.UsageException("no product matches '" + query + "' (see jkms products)");
+        try {
+            return ProductChoice.choose(catalog, query);
+        } catch (ProductChoice.NotChosenException e) {
+            throw new ActivateCommand.UsageException(e.exitCode(), e.getMessage());
         }
-        if (hits.size() == 1) {
-            return hits.get(0);
-        }
-        Optional<Product> exact = hits.stream().filter(p -> p.names().stream().anyMatch(query::equalsIgnoreCase))
-                .findFirst();
-        if (exact.isPresent()) {
-            return exact.get();
-        }
-        if (hits.stream().allMatch(p -> p.editionIds().stream().anyMatch(query::equalsIgnoreCase))) {
-            return hits.get(0); // the newest release with that EditionID
-        }
-        throw new ActivateCommand.UsageException("'" + query + "' matches " + hits.size() + " products: "
-                + hits.stream().limit(8).map(Product::name).collect(Collectors.joining("; "))
-                + (hits.size() > 8 ? "; …" : "") + " — name one exactly, or give its SKU ID");
     }
 
     private ActivationTarget forProduct(Catalog catalog, Product p, int count, boolean newConnection,
-                                        boolean lenientEpid) throws ActivateCommand.UsageException {
+                                        boolean strict) throws ActivateCommand.UsageException {
         List<String> notes = new ArrayList<>();
         if (!p.kmsActivatable()) {
             notes.add("the catalog says KMS cannot activate it: " + p.notActivatableReason().orElse(""));
@@ -118,10 +104,10 @@ final class RequestOptions {
         UUID app = appId == null ? p.appId() : ActivateCommand.uuid(appId, "--app-id");
         Optional<Csvlk> csvlk = kmsId == null ? Optional.of(p.csvlk()) : expectedCsvlk(catalog, kms);
         return new ActivationTarget(p.name(), Optional.of(p), plan(app, sku, kms, p.protocolVersion(),
-                p.requiredClientCount(), csvlk, count, newConnection, lenientEpid), notes);
+                p.requiredClientCount(), csvlk, count, newConnection, strict), notes);
     }
 
-    private ActivationTarget explicit(Catalog catalog, int count, boolean newConnection, boolean lenientEpid)
+    private ActivationTarget explicit(Catalog catalog, int count, boolean newConnection, boolean strict)
             throws ActivateCommand.UsageException {
         UUID kms = ActivateCommand.uuid(kmsId, "--kms-id");
         Optional<KmsGroup> group = catalog.kmsGroup(kms);
@@ -135,7 +121,7 @@ final class RequestOptions {
         List<String> notes = group.isPresent() ? List.of()
                 : List.of("KMS ID unknown to the catalog: the ePID's CSVLK group is not checked");
         return new ActivationTarget(label, Optional.empty(), plan(app, sku, kms, version, n,
-                expectedCsvlk(catalog, kms), count, newConnection, lenientEpid), notes);
+                expectedCsvlk(catalog, kms), count, newConnection, strict), notes);
     }
 
     private static Optional<Csvlk> expectedCsvlk(Catalog catalog, UUID kms) {
@@ -143,7 +129,7 @@ final class RequestOptions {
     }
 
     private ActivationPlan plan(UUID app, UUID sku, UUID kms, int productVersion, int productN, Optional<Csvlk> csvlk,
-                                int count, boolean newConnection, boolean lenientEpid)
+                                int count, boolean newConnection, boolean strict)
             throws ActivateCommand.UsageException {
         int version = protocol == null ? productVersion : protocol;
         if (version < 4 || version > 6) {
@@ -162,6 +148,6 @@ final class RequestOptions {
                 cmid == null ? Optional.empty() : Optional.of(ActivateCommand.uuid(cmid, "--cmid")),
                 Optional.ofNullable(workstation),
                 previousCmid == null ? NIL : ActivateCommand.uuid(previousCmid, "--previous-cmid"));
-        return new ActivationPlan(template, csvlk, count, newConnection, lenientEpid);
+        return new ActivationPlan(template, csvlk, count, newConnection, strict);
     }
 }

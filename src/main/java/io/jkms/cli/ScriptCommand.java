@@ -2,8 +2,15 @@ package io.jkms.cli;
 
 import io.jkms.catalog.Catalog;
 import io.jkms.catalog.Product;
+import io.jkms.config.ConfigException;
+import io.jkms.config.ConfigKey;
+import io.jkms.config.ConfigSources;
+import io.jkms.config.ConfigValue;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -16,51 +23,57 @@ import picocli.CommandLine.Spec;
         description = {"Print a Windows .cmd file that installs a product's GVLK, points it at a KMS host and "
                 + "activates it (slmgr.vbs for Windows, ospp.vbs for Office)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:script printed", "2:bad host or port", "3:no product, or several, match --product",
-            "4:KMS cannot activate the product"})
+        exitCodeList = {"0:script printed", "2:bad host or port", ProductChoice.EXIT_NO_MATCH,
+            ProductChoice.EXIT_AMBIGUOUS, ProductChoice.EXIT_NOT_ACTIVATABLE + ", or the catalog says so)"})
 public final class ScriptCommand implements Callable<Integer> {
     static final int BAD_TARGET = 2;
-    static final int NO_PRODUCT = 3;
-    static final int NOT_ACTIVATABLE = 4;
 
     private final Supplier<Catalog> catalog;
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--host", paramLabel = "HOST[:PORT]", description = "KMS host (port 1688 unless given)")
+    @Option(names = "--host", paramLabel = "HOST[:PORT]", description = "KMS host (port 1688 unless given; IPv6 as "
+            + "fd00::5 or [fd00::5]:1688). Default: the host's public-name, from --config FILE (or JKMS_CONFIG), "
+            + "else JKMS_PUBLIC_NAME")
     private String host;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "the host's TOML file, for its public-name")
+    private Path config;
 
     @Option(names = "--product", required = true, paramLabel = "X",
             description = "product name, EditionID, GVLK or SKU ID")
     private String product;
 
-    @Option(names = "--renewal", description = "also install a weekly task that re-points and re-activates")
+    @Option(names = "--renewal", description = "also install a weekly task that re-points and re-activates; one "
+            + "task and script per product group (Windows, each Office version), e.g. jkms-kms-renewal-office2024")
     private boolean renewal;
 
     @Option(names = "--uninstall", description = "print the commands that undo it (clear the host, remove the task)")
     private boolean uninstall;
 
+    private final Map<String, String> environment;
+
     public ScriptCommand() {
-        this(Catalog::loadDefault);
+        this(Catalog::loadDefault, System.getenv());
     }
 
-    ScriptCommand(Supplier<Catalog> catalog) {
+    ScriptCommand(Supplier<Catalog> catalog, Map<String, String> environment) {
         this.catalog = catalog;
+        this.environment = Map.copyOf(environment);
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Product> hits = catalog.get().find(product);
-        if (hits.size() != 1 && !(hits.size() > 1 && sameEditionId(hits))) {
-            err.println(hits.isEmpty() ? "no product matches '" + product + "'"
-                    : hits.size() + " products match '" + product + "'; be more specific:");
-            hits.forEach(p -> err.println("  " + p.name()));
-            return NO_PRODUCT;
+        Product p;
+        try {
+            p = ProductChoice.choose(catalog.get(), product);
+        } catch (ProductChoice.NotChosenException e) {
+            err.println(e.getMessage());
+            return e.exitCode();
         }
-        Product p = hits.get(0);
         if (uninstall) {
             out.print(ActivationScript.uninstall(p));
             out.flush();
@@ -68,16 +81,12 @@ public final class ScriptCommand implements Callable<Integer> {
         }
         if (!p.kmsActivatable()) {
             err.println(p.name() + ": KMS cannot activate it: " + p.notActivatableReason().orElse(""));
-            return NOT_ACTIVATABLE;
-        }
-        if (host == null) {
-            err.println("--host is required (except with --uninstall)");
-            return BAD_TARGET;
+            return ProductChoice.NOT_ACTIVATABLE;
         }
         ActivationScript.Target target;
         try {
-            target = ActivationScript.Target.parse(host);
-        } catch (IllegalArgumentException e) {
+            target = target();
+        } catch (IllegalArgumentException | ConfigException e) {
             err.println(e.getMessage());
             return BAD_TARGET;
         }
@@ -86,7 +95,24 @@ public final class ScriptCommand implements Callable<Integer> {
         return 0;
     }
 
-    private boolean sameEditionId(List<Product> hits) {
-        return hits.stream().allMatch(p -> p.editionIds().stream().anyMatch(e -> e.equalsIgnoreCase(product)));
+    /** --host, else the public-name of the config file, else of the environment (the host's own precedence). */
+    private ActivationScript.Target target() {
+        if (host != null) {
+            return ActivationScript.Target.parse(host);
+        }
+        Map<ConfigKey, List<ConfigValue>> flags = config == null ? Map.of()
+                : Map.of(ConfigKey.CONFIG, List.of(new ConfigValue(ConfigKey.CONFIG, config.toString(), "--config")));
+        List<Map<ConfigKey, List<ConfigValue>>> layers = new ArrayList<>();
+        ConfigSources.configFile(flags, environment).ifPresent(file -> layers.add(ConfigSources.fromToml(file)));
+        layers.add(ConfigSources.fromEnvironment(environment));
+        ConfigValue name = ConfigSources.merge(layers).getOrDefault(ConfigKey.PUBLIC_NAME, List.of()).stream()
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("--host is required (except with "
+                        + "--uninstall) unless the host's public-name is set: in the file of --config or JKMS_CONFIG, "
+                        + "or in JKMS_PUBLIC_NAME"));
+        try {
+            return ActivationScript.Target.parse(name.value());
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid(name, "HOST[:PORT], a host name or IP address");
+        }
     }
 }

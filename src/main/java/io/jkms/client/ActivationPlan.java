@@ -11,10 +11,10 @@ import java.util.Optional;
  * @param expectedCsvlk the CSVLK whose ePID group the answer must carry, when the catalog knows the product
  * @param count         requests per try (1..)
  * @param newConnection one TCP connection per request instead of all on one
- * @param lenientEpid   warn, rather than fail, when the ePID's format or group is wrong
+ * @param strict        fail, rather than warn, on what a genuine host would not send ({@link Finding.Level#WARNING})
  */
 public record ActivationPlan(RequestTemplate template, Optional<Csvlk> expectedCsvlk, int count, boolean newConnection,
-                             boolean lenientEpid) {
+                             boolean strict) {
     public ActivationPlan {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(expectedCsvlk, "expectedCsvlk");

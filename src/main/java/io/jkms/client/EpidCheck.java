@@ -2,14 +2,13 @@ package io.jkms.client;
 
 import io.jkms.catalog.Csvlk;
 import io.jkms.protocol.Epid;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks a verified response's ePID against the product: its format (spec 6.1) and its CSVLK group (spec 6.3).
- * A group that does not match is what a genuine host never sends; an emulator that does not know a newer product
- * answers with its Windows ePID, hence the lenient mode, which turns the failures into warnings.
+ * Checks a verified response's ePID against the product: its format (spec 6.1), which Windows checks, and its
+ * CSVLK group and key range (spec 6.3), which Windows does not: a mismatch says that the host is an emulator or
+ * uses old data (vlmcsd answers products it does not know with its Windows ePID), so it is a warning.
  */
 public final class EpidCheck {
     private EpidCheck() {
@@ -17,37 +16,31 @@ public final class EpidCheck {
 
     /**
      * @param expected the CSVLK a host should answer this product with, if the catalog knows the product
-     * @return warnings (key ID outside the CSVLK's range; in lenient mode, what would have failed)
-     * @throws ClientException {@link ClientException.Kind#VERIFICATION} naming the field, expected and received
+     * @return warnings: {@code epid-group} (not the product's CSVLK group), {@code epid-key-range} (key ID outside
+     *         the CSVLK's range)
+     * @throws ClientException {@link ClientException.Kind#VERIFICATION} when the ePID is not well-formed
      */
-    public static List<String> check(String epid, Optional<Csvlk> expected, boolean lenient) throws ClientException {
-        List<String> warnings = new ArrayList<>();
+    public static List<Finding> check(String epid, Optional<Csvlk> expected) throws ClientException {
         Epid parsed;
         try {
             parsed = Epid.parse(epid);
         } catch (IllegalArgumentException e) {
-            fail(warnings, lenient, "ePID format: expected PPPPP-GGGGG-KKK-KKKKKK-03-LLLL-BBBB.0000-DDDYYYY but was '"
-                    + epid + "' (" + e.getMessage() + ")");
-            return warnings;
+            throw new ClientException(ClientException.Kind.VERIFICATION, "ePID format: expected "
+                    + "PPPPP-GGGGG-KKK-KKKKKK-03-LLLL-BBBB.0000-DDDYYYY but was '" + epid + "' (" + e.getMessage() + ")");
         }
         if (expected.isEmpty()) {
-            return warnings;
+            return List.of();
         }
         Csvlk csvlk = expected.get();
         if (parsed.groupId() != csvlk.groupId()) {
-            fail(warnings, lenient, String.format("ePID group: expected %05d (CSVLK %s) but was %05d",
-                    csvlk.groupId(), csvlk.id(), parsed.groupId()));
-        } else if (!csvlk.containsKeyId(parsed.keyId())) {
-            warnings.add(String.format("ePID key ID %09d is outside CSVLK %s's range %09d-%09d", parsed.keyId(),
-                    csvlk.id(), csvlk.minKeyId(), csvlk.maxKeyId()));
+            return List.of(Finding.warning("epid-group", String.format("ePID group: expected %05d (CSVLK %s) but was "
+                    + "%05d: the host is an emulator or uses old data; Windows accepts it", csvlk.groupId(), csvlk.id(),
+                    parsed.groupId())));
         }
-        return warnings;
-    }
-
-    private static void fail(List<String> warnings, boolean lenient, String message) throws ClientException {
-        if (!lenient) {
-            throw new ClientException(ClientException.Kind.VERIFICATION, message);
+        if (!csvlk.containsKeyId(parsed.keyId())) {
+            return List.of(Finding.warning("epid-key-range", String.format("ePID key ID %09d is outside CSVLK %s's "
+                    + "range %09d-%09d", parsed.keyId(), csvlk.id(), csvlk.minKeyId(), csvlk.maxKeyId())));
         }
-        warnings.add(message + " (allowed by --lenient-epid)");
+        return List.of();
     }
 }

@@ -4,11 +4,11 @@ import io.jkms.protocol.KmsRequest;
 import java.util.List;
 import java.util.Objects;
 
-/** One request and its verified answer, with the warnings it raised. */
-public record Exchange(KmsRequest request, ActivationResult result, List<String> warnings) {
+/** One request and its verified answer, with the warnings and notes it raised. */
+public record Exchange(KmsRequest request, ActivationResult result, List<Finding> findings) {
     public Exchange {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(result, "result");
-        warnings = List.copyOf(warnings);
+        findings = List.copyOf(findings);
     }
 }

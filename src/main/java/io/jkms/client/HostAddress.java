@@ -1,7 +1,10 @@
 package io.jkms.client;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A KMS host as a user writes it: {@code host}, {@code host:port}, {@code 192.0.2.1:1688}, {@code [::1]:1688} or a
@@ -12,6 +15,9 @@ import java.util.Objects;
  */
 public record HostAddress(String host, int port) {
     public static final int DEFAULT_PORT = 1688;
+    private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}$)" + LABEL + "(?:\\." + LABEL + ")*");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     public HostAddress {
         Objects.requireNonNull(host, "host");
@@ -49,6 +55,31 @@ public record HostAddress(String host, int port) {
             return new HostAddress(s, DEFAULT_PORT); // a bare IPv6 literal
         }
         return new HostAddress(s.substring(0, colon), port(s.substring(colon + 1), text));
+    }
+
+    /**
+     * Parses {@code HOST[:PORT]} as {@link #parse}, and also requires the host to be a DNS name or an IP literal:
+     * what may be written into a script or shown as the name clients use.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static HostAddress parseName(String text) {
+        HostAddress a = parse(text);
+        if (a.host().indexOf(':') >= 0 ? !isIpv6Literal(a.host()) : !DNS_NAME.matcher(a.host()).matches()) {
+            throw new IllegalArgumentException("not a host name or IP address: '" + a.host() + "'");
+        }
+        return a;
+    }
+
+    private static boolean isIpv6Literal(String host) {
+        if (!IPV6.matcher(host).matches()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host) != null; // a literal: no lookup
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static int port(String digits, String text) {

@@ -13,16 +13,16 @@ import java.util.Optional;
  * @param detail    why, in words that name the problem ("activated" when it worked)
  * @param contexts  what the (last) bind negotiated, if it got that far
  * @param exchanges the requests answered on this try, in order
- * @param warnings  connection-level warnings (e.g. the host closed after each response)
+ * @param findings  connection-level warnings and notes (e.g. the host closed after each response)
  */
 public record HostAttempt(HostAddress host, Outcome outcome, String detail, Optional<NegotiatedContexts> contexts,
-                          List<Exchange> exchanges, List<String> warnings) {
+                          List<Exchange> exchanges, List<Finding> findings) {
     public HostAttempt {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(contexts, "contexts");
         exchanges = List.copyOf(exchanges);
-        warnings = List.copyOf(warnings);
+        findings = List.copyOf(findings);
     }
 }

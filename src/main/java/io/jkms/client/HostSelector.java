@@ -70,7 +70,7 @@ public final class HostSelector {
     /** One try: connect and bind within the probe timeout, then {@code count} verified activations. */
     public HostAttempt attempt(HostAddress host, ActivationPlan plan) {
         List<Exchange> exchanges = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         Optional<NegotiatedContexts> contexts = Optional.empty();
         KmsClient client = null;
         try {
@@ -89,20 +89,21 @@ public final class HostSelector {
                     if (i == 0 || !client.closedByHost()) {
                         throw e;
                     }
-                    addOnce(warnings, "the host closed the RPC connection after a response (probably a "
-                            + "non-multitasked KMS emulator such as py-kms); reconnecting for each request");
+                    addOnce(findings, Finding.note("closes-after-response", "the host closed the RPC connection "
+                            + "after a response (probably a non-multitasked KMS emulator such as py-kms); reconnecting "
+                            + "for each request"));
                     client.close();
                     client = connect(host);
                     result = client.activate(request);
                 }
-                Optional<HostAttempt> stop = check(host, plan, request, result, exchanges, contexts, warnings);
+                Optional<HostAttempt> stop = check(host, plan, request, result, exchanges, contexts, findings);
                 if (stop.isPresent()) {
                     return stop.get();
                 }
             }
-            return new HostAttempt(host, Outcome.ACTIVATED, "activated", contexts, exchanges, warnings);
+            return new HostAttempt(host, Outcome.ACTIVATED, "activated", contexts, exchanges, findings);
         } catch (ClientException e) {
-            return new HostAttempt(host, Outcome.of(e.kind()), e.getMessage(), contexts, exchanges, warnings);
+            return new HostAttempt(host, Outcome.of(e.kind()), e.getMessage(), contexts, exchanges, findings);
         } finally {
             if (client != null) {
                 client.close();
@@ -112,29 +113,43 @@ public final class HostSelector {
 
     private Optional<HostAttempt> check(HostAddress host, ActivationPlan plan, KmsRequest request,
                                         ActivationResult result, List<Exchange> exchanges,
-                                        Optional<NegotiatedContexts> contexts, List<String> warnings)
+                                        Optional<NegotiatedContexts> contexts, List<Finding> findings)
             throws ClientException {
         if (!result.activated()) {
             exchanges.add(new Exchange(request, result, List.of()));
             return Optional.of(new HostAttempt(host, Outcome.REFUSED, "host refused the activation with "
-                    + Hresult.describe(result.hresult()), contexts, exchanges, warnings));
+                    + Hresult.describe(result.hresult()), contexts, exchanges, findings));
         }
         KmsResponse response = result.response().orElseThrow();
-        List<String> epidWarnings;
+        List<Finding> answer = new ArrayList<>(result.findings());
         try {
-            epidWarnings = EpidCheck.check(response.epid(), plan.expectedCsvlk(), plan.lenientEpid());
+            answer.addAll(EpidCheck.check(response.epid(), plan.expectedCsvlk()));
         } catch (ClientException e) {
-            exchanges.add(new Exchange(request, result, List.of()));
+            exchanges.add(new Exchange(request, result, answer));
             throw e;
         }
-        exchanges.add(new Exchange(request, result, epidWarnings));
+        hwidChange(exchanges, response).ifPresent(answer::add);
+        exchanges.add(new Exchange(request, result, answer));
+        Optional<Finding> warning = answer.stream().filter(f -> f.level() == Finding.Level.WARNING).findFirst();
+        if (plan.strict() && warning.isPresent()) {
+            throw new ClientException(ClientException.Kind.VERIFICATION, "[" + warning.get().name() + "] "
+                    + warning.get().message() + " (a warning, made a failure by --strict)");
+        }
         if (response.clientCount() < request.requiredClientCount()) {
             return Optional.of(new HostAttempt(host, Outcome.NOT_ENOUGH_CLIENTS, "the host counts "
                     + response.clientCount() + " clients, fewer than the N policy of " + request.requiredClientCount()
                     + ": Windows would fail with " + Hresult.describe(Hresult.NOT_ENOUGH_COUNT), contexts, exchanges,
-                    warnings));
+                    findings));
         }
         return Optional.empty();
+    }
+
+    /** A genuine host answers with one HWID; one that changes between answers of a try is an oddity. */
+    private static Optional<Finding> hwidChange(List<Exchange> earlier, KmsResponse response) {
+        return earlier.stream().flatMap(e -> e.result().response().stream()).map(KmsResponse::hwid)
+                .filter(h -> h.length() > 0 && !h.equals(response.hwid())).findFirst()
+                .map(h -> Finding.warning("hwid", "the HWID changed between answers: " + h.hex() + " then "
+                        + response.hwid().hex()));
     }
 
     private KmsClient connect(HostAddress host) throws ClientException {
@@ -148,7 +163,7 @@ public final class HostSelector {
         return client;
     }
 
-    private static void addOnce(List<String> list, String value) {
+    private static void addOnce(List<Finding> list, Finding value) {
         if (!list.contains(value)) {
             list.add(value);
         }

@@ -5,6 +5,7 @@ import io.jkms.protocol.KmsRequest;
 import io.jkms.protocol.KmsRequestCodec;
 import io.jkms.protocol.KmsResponse;
 import io.jkms.protocol.KmsResponseCodec;
+import io.jkms.protocol.ProtocolVersion;
 import io.jkms.protocol.ResponseVerificationException;
 import io.jkms.rpc.BindAckPdu;
 import io.jkms.rpc.BindAckVerifier;
@@ -26,6 +27,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -37,6 +40,7 @@ import java.util.random.RandomGenerator;
 public final class KmsClient implements AutoCloseable {
     /** Microsoft's client starts with call ID 2. */
     private static final int FIRST_CALL_ID = 2;
+    private static final Bytes ZERO_HWID = Bytes.of(new byte[8]);
 
     private final Socket socket;
     private final PduStream stream;
@@ -188,7 +192,7 @@ public final class KmsClient implements AutoCloseable {
                 throw new ClientException(ClientException.Kind.RPC, "NDR response: a NULL response pointer with "
                         + "return value 0 (neither an answer nor an error)");
             }
-            return new ActivationResult(Optional.empty(), result.returnValue(), syntax, latency);
+            return new ActivationResult(Optional.empty(), result.returnValue(), syntax, latency, List.of());
         }
         if (result.returnValue() != 0) {
             throw new ClientException(ClientException.Kind.RPC, "NDR response: return value expected 0x00000000 "
@@ -196,10 +200,27 @@ public final class KmsClient implements AutoCloseable {
         }
         try {
             KmsResponse response = KmsResponseCodec.decodeAndVerify(result.message().get(), encoded);
-            return new ActivationResult(Optional.of(response), 0, syntax, latency);
+            return new ActivationResult(Optional.of(response), 0, syntax, latency,
+                    oddities(response, result.message().get(), encoded));
         } catch (ResponseVerificationException e) {
             throw new ClientException(ClientException.Kind.VERIFICATION, e.getMessage(), e);
         }
+    }
+
+    /** What Windows accepts in a verified V6 answer but a genuine host would not send. */
+    private static List<Finding> oddities(KmsResponse response, Bytes message, EncodedRequest sent) {
+        if (response.version() != ProtocolVersion.V6) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        if (message.slice(4, 20).equals(sent.requestIv())) {
+            findings.add(Finding.warning("v6-iv", "the V6 answer is encrypted with the request's IV, as V5 answers "
+                    + "are; a genuine V6 host draws a fresh one"));
+        }
+        if (response.hwid().equals(ZERO_HWID)) {
+            findings.add(Finding.warning("hwid", "the HWID is all zeros; a genuine host sends its hardware ID"));
+        }
+        return findings;
     }
 
     /** NDR32 first (and whenever NDR64 was not accepted), NDR64 after, as Windows does. */

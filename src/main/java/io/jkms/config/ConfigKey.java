@@ -104,6 +104,10 @@ public enum ConfigKey {
     WEB("web", "ADDR:PORT|off", "127.0.0.1:8080", false,
             "Address of the web dashboard, JSON API and /metrics, or 'off'. Anywhere but loopback it asks for "
                     + "the token (see --web-token)."),
+    PUBLIC_NAME("public-name", "HOST[:PORT]", null, false,
+            "The name (and KMS port, 1688 unless given) clients use to reach this host, e.g. kms.example.org: "
+                    + "the dashboard's scripts, /api/products and /health show it, and jkms script uses it when "
+                    + "--host is not given. Without it the dashboard offers no scripts."),
     WEB_TOKEN("web-token", "TOKEN", null, false,
             "Token the dashboard asks for (16 to 256 visible ASCII characters). Default: one generated at first "
                     + "start, printed once and kept in DATA-DIR/web-token (mode 600)."),

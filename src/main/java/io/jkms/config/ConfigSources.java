@@ -3,7 +3,11 @@ package io.jkms.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.jkms.registry.Credentials;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,12 +75,22 @@ public final class ConfigSources {
      */
     public static Map<ConfigKey, List<ConfigValue>> fromToml(Path file) {
         String text;
+        String source = "config file " + file;
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(source + " is not a file");
+        }
         try {
             text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source + " not found");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(source + " cannot be read: permission denied");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+            // The exception's message is often just the path again: say what kind of failure it was.
+            throw new ConfigException(source + " cannot be read: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null || e.getMessage().equals(file.toString()) ? "" : " " + e.getMessage()));
         }
-        return fromToml(text, "config file " + file);
+        return fromToml(text, source);
     }
 
     /** Parses TOML text; {@code source} names it in error messages. Only {@link ConfigException} escapes. */
@@ -84,8 +98,10 @@ public final class ConfigSources {
         JsonNode root;
         try {
             root = TOML.readTree(text);
-        } catch (IOException | RuntimeException e) {
-            throw new ConfigException("cannot parse " + source + ": " + Credentials.redact(e.getMessage()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(Credentials.redact(syntaxError(source, e)));
+        } catch (RuntimeException e) {
+            throw new ConfigException(source + " cannot be parsed: " + Credentials.redact(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException(source + " is not a TOML table");
@@ -100,6 +116,17 @@ public final class ConfigSources {
             values.put(key, tomlValues(key, field.getValue(), source));
         }
         return values;
+    }
+
+    /** "config file X, line 2, column 7: Unknown token", without the parser's "[Source: …]" trailer. */
+    private static String syntaxError(String source, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String what = e.getOriginalMessage() == null ? "not valid TOML" : e.getOriginalMessage().strip();
+        if (at == null || at.getLineNr() < 1) {
+            return source + ": " + what;
+        }
+        return source + ", line " + at.getLineNr() + (at.getColumnNr() > 0 ? ", column " + at.getColumnNr() : "")
+                + ": " + what;
     }
 
     private static List<ConfigValue> tomlValues(ConfigKey key, JsonNode node, String source) {

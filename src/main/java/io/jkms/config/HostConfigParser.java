@@ -1,5 +1,6 @@
 package io.jkms.config;
 
+import io.jkms.client.HostAddress;
 import io.jkms.host.AccessPolicy;
 import io.jkms.host.Cidr;
 import io.jkms.host.ClientCountPolicy;
@@ -181,7 +182,18 @@ public final class HostConfigParser {
                 Duration.ofSeconds(integer(ConfigKey.WEB_REQUEST_TIMEOUT, 1, 600)),
                 Duration.ofSeconds(integer(ConfigKey.WEB_IDLE_TIMEOUT, 1, 3600)));
         return new WebSettings(address, token, bool(ConfigKey.WEB_REQUIRE_TOKEN), dataDir, limits, allowedHosts(),
-                webTls());
+                webTls(), publicName());
+    }
+
+    private Optional<HostAddress> publicName() {
+        return optional(ConfigKey.PUBLIC_NAME).map(value -> {
+            try {
+                return HostAddress.parseName(value.value());
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.invalid(value, "HOST[:PORT]: a host name or IP address clients can reach, and "
+                        + "the KMS port if not 1688 (e.g. kms.example.org, kms.example.org:1688, [fd00::5]:1688)");
+            }
+        });
     }
 
     private List<String> allowedHosts() {

@@ -27,6 +27,8 @@ final class JdbcRegistryReader implements RegistryReader {
     private static final String SEARCH = " WHERE (? = '' OR workstation_fold LIKE ? ESCAPE '!' OR cmid LIKE ?"
             + " ESCAPE '!' OR client_address LIKE ? ESCAPE '!' OR sku_id LIKE ? ESCAPE '!' OR kms_id LIKE ? ESCAPE '!')";
 
+    private static final int EXPORT_FETCH = 500;
+
     private final DataSource dataSource;
 
     JdbcRegistryReader(DataSource dataSource) {
@@ -58,6 +60,31 @@ final class JdbcRegistryReader implements RegistryReader {
             return new Page<>(rows, total, query.page(), query.size());
         } catch (SQLException e) {
             throw failed("list clients", e);
+        }
+    }
+
+    /** One query, read in batches (PostgreSQL streams only outside auto-commit), whatever the table's size. */
+    @Override
+    public void forEachClient(ClientQuery query, java.util.function.Consumer<ClientSummary> action) {
+        String order = SORT_COLUMNS.get(query.sort()) + (query.descending() ? " DESC" : " ASC");
+        String sql = "SELECT " + CLIENT_COLUMNS + " FROM clients" + SEARCH + " ORDER BY " + order + ", cmid, app_id";
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setFetchSize(EXPORT_FETCH);
+                bindSearch(select, query.search());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(client(rs));
+                    }
+                }
+            } finally {
+                connection.rollback(); // read only: nothing to keep
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw failed("export clients", e);
         }
     }
 

@@ -4,12 +4,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** What the dashboard, the JSON API and real client counting read from the registry. */
 public interface RegistryReader {
 
     /** A page of clients and the total number matching. */
     Page<ClientSummary> clients(ClientQuery query);
+
+    /**
+     * Every client matching the query's search, in its order, whatever its page and size: for exports. This
+     * default reads page after page; a reader over a database streams one query.
+     */
+    default void forEachClient(ClientQuery query, Consumer<ClientSummary> action) {
+        int size = 500;
+        for (int page = 0; ; page++) {
+            Page<ClientSummary> rows = clients(new ClientQuery(query.search(), query.sort(), query.descending(), page,
+                    size));
+            rows.rows().forEach(action);
+            if (rows.rows().size() < size || (long) (page + 1) * size >= rows.total()) {
+                return;
+            }
+        }
+    }
 
     /** Every application row of one machine, with its newest activations first (at most {@code historyLimit}). */
     Optional<ClientDetail> client(UUID cmid, int historyLimit);

@@ -206,6 +206,11 @@ public final class AccessControl {
         LOG.warn("dashboard token changed: every session ended");
     }
 
+    /** Whether the request carries the cookie of a live session (a bearer token is no session to end). */
+    boolean signedIn(WebRequest request) {
+        return session(request).map(sessions::valid).orElse(false);
+    }
+
     private Optional<String> session(WebRequest request) {
         return request.header("cookie").flatMap(header -> {
             for (Cookie cookie : ServerCookieDecoder.STRICT.decodeAll(header)) {

@@ -67,18 +67,22 @@ final class ClientsView {
             b.append("<th><a href=\"").append(Html.esc(params.sortedBy(column[0]).url("/clients"))).append("\">")
                     .append(column[1]).append(mark).append("</a></th>");
         }
-        b.append("<th>Last result</th></tr></thead><tbody>");
+        b.append("<th>Licence status</th><th>VM</th><th>Protocol</th><th>Last result</th></tr></thead><tbody>");
         for (ClientSummary c : page.rows()) {
             b.append("<tr><td><a href=\"/clients/").append(c.cmid()).append("\">")
                     .append(Html.text(c.workstation().isEmpty() ? c.cmid().toString() : c.workstation()))
                     .append("</a></td><td>").append(Html.esc(views.product(c.skuId(), c.kmsId()))).append("</td><td>")
                     .append(Html.text(c.clientAddress())).append("</td><td>").append(c.requests()).append("</td><td>")
                     .append(Views.time(c.firstSeen())).append("</td><td>").append(Views.time(c.lastSeen()))
+                    .append("</td><td>").append(Html.esc(Views.licenseStatus(c.licenseStatus()))).append("</td><td>")
+                    .append(c.virtualMachine() ? "yes" : "no").append("</td><td>V").append(c.protocolMajor())
                     .append("</td><td class=\"").append(c.lastHresult() == 0 ? "ok" : "bad").append("\">")
                     .append(Html.esc(Views.result(c.lastHresult()))).append("</td></tr>");
         }
         b.append("</tbody></table>").append(pager(params, page));
-        b.append("<p><a href=\"").append(Html.esc(params.url("/api/clients"))).append("\">JSON</a></p>");
+        b.append("<p><a href=\"").append(Html.esc(params.url("/api/clients"))).append("\">JSON</a> · <a id=\"csv\" ")
+                .append("href=\"").append(Html.esc(params.withPage(1).url("/api/clients.csv")))
+                .append("\">CSV (every matching client)</a></p>");
         return Html.page("Clients", "/clients", b.toString());
     }
 

@@ -42,6 +42,11 @@ final class HealthView {
                 .put("at", ready.at().toString());
         ArrayNode listen = n.putArray("kmsListeners");
         host.kmsAddresses().forEach(a -> listen.add(ReadinessProbe.hostPort(a)));
+        if (host.publicName().isPresent()) {
+            n.put("publicName", host.publicName().get().toString());
+        } else {
+            n.putNull("publicName");
+        }
         n.put("openConnections", host.openConnections().getAsInt());
         n.put("uptimeSeconds", Duration.between(host.started(), clock.instant()).toSeconds());
         ObjectNode reg = n.putObject("registry");
@@ -84,7 +89,10 @@ final class HealthView {
                 .append("<dt>KMS listeners</dt><dd>");
         host.kmsAddresses().forEach(a -> b.append("<code>").append(Html.esc(ReadinessProbe.hostPort(a)))
                 .append("</code> "));
-        b.append("</dd><dt>Open connections</dt><dd>").append(host.openConnections().getAsInt())
+        b.append("</dd><dt>Public name</dt><dd id=\"public-name\">").append(host.publicName()
+                .map(p -> "<code>" + Html.esc(p.toString()) + "</code>")
+                .orElse("<span class=\"muted\">not set: the dashboard offers no scripts (--public-name)</span>"))
+                .append("</dd><dt>Open connections</dt><dd>").append(host.openConnections().getAsInt())
                 .append("</dd><dt>Uptime</dt><dd>").append(uptime()).append("</dd><dt>Registry</dt><dd>")
                 .append(Html.esc(registry.kind())).append(", ").append(registry.queueDepth()).append(" queued, ")
                 .append(registry.dropped()).append(" dropped, oldest waiting ")

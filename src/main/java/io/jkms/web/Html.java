@@ -93,11 +93,6 @@ final class Html {
         return b.toString();
     }
 
-    /** A page with a sign-out button in its header (for a dashboard that asks for the token). */
-    static String withSignOut(String page) {
-        return page.replace("</nav></header>", "</nav><form method=\"post\" action=\"/logout\" class=\"logout\">"
-                + "<button type=\"submit\">Sign out</button></form></header>");
-    }
 
     /** A small error page (its message escaped). */
     static String error(int status, String message) {

@@ -5,60 +5,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jkms.catalog.Catalog;
 import io.jkms.catalog.Family;
 import io.jkms.catalog.Product;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code /products} and {@code /api/products}: every catalog product with its GVLK and the ready commands of
- * {@code jkms script} for this host's address, filtered by {@code q} and {@code family}.
+ * {@code jkms script} for the name clients use ({@link HostStatus#clientHostPort()}), filtered by {@code q} and
+ * {@code family}.
  */
 final class ProductsView {
-    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
-
     private final Catalog catalog;
     private final ScriptText scripts;
-    private final List<InetSocketAddress> kmsAddresses;
+    private final Optional<String> hostPort;
 
-    ProductsView(Catalog catalog, ScriptText scripts, List<InetSocketAddress> kmsAddresses) {
+    ProductsView(Catalog catalog, ScriptText scripts, HostStatus host) {
         this.catalog = catalog;
         this.scripts = scripts;
-        this.kmsAddresses = List.copyOf(kmsAddresses);
+        this.hostPort = host.clientHostPort();
     }
 
-    /**
-     * The {@code host:port} clients should use: the KMS address when it is a specific, non-loopback one; else the
-     * name the browser used to reach the dashboard (a validated host name or address, never other text) with the
-     * KMS port.
-     */
-    String kmsHostPort(Optional<String> hostHeader) {
-        InetSocketAddress kms = kmsAddresses.isEmpty() ? new InetSocketAddress(1688) : kmsAddresses.get(0);
-        InetAddress address = kms.getAddress();
-        if (address != null && !address.isAnyLocalAddress() && !address.isLoopbackAddress()) {
-            String literal = address.getHostAddress();
-            return (literal.indexOf(':') >= 0 ? "[" + literal + "]" : literal) + ":" + kms.getPort();
-        }
-        String host = hostHeader.map(ProductsView::hostOf).filter(h -> HOST_NAME.matcher(h).matches()
-                || h.matches("\\[[0-9A-Fa-f:.]{2,45}]")).orElse("KMS-HOST");
-        return host + ":" + kms.getPort();
-    }
-
-    private static String hostOf(String header) {
-        String h = header.trim();
-        int colon = h.lastIndexOf(':');
-        return colon > 0 && h.indexOf(']') < colon ? h.substring(0, colon) : h;
-    }
+    /** What the page says instead of scripts when the host does not know the name clients use. */
+    static final String NEEDS_NAME = "The scripts need the host name clients use to reach this host: start it with "
+            + "--public-name HOST[:PORT] (or public-name in the config file, JKMS_PUBLIC_NAME). A loopback or "
+            + "wildcard address would point each client at itself.";
 
     static String scriptCommand(Product p, String hostPort) {
         return "jkms script --host " + hostPort + " --product \"" + p.name() + "\" > activate.cmd";
     }
 
-    String json(ProductsParams params, Optional<String> hostHeader) {
-        String hostPort = kmsHostPort(hostHeader);
+    String json(ProductsParams params) {
         ObjectNode n = Views.JSON.createObjectNode();
-        n.put("kmsHost", hostPort);
+        if (hostPort.isPresent()) {
+            n.put("kmsHost", hostPort.get());
+        } else {
+            n.putNull("kmsHost").put("scriptsNeed", NEEDS_NAME);
+        }
         ArrayNode rows = n.putArray("products");
         for (Product p : params.filter(catalog.products())) {
             ObjectNode row = rows.addObject();
@@ -66,19 +47,19 @@ final class ProductsView {
                     .put("gvlk", p.gvlk()).put("kmsActivatable", p.kmsActivatable());
             p.skuId().ifPresent(s -> row.put("skuId", s.toString()));
             row.put("kmsId", p.kmsId().toString());
-            if (p.kmsActivatable()) {
-                row.put("command", scriptCommand(p, hostPort)).put("script", scripts.activate(p, hostPort));
+            if (p.kmsActivatable() && hostPort.isPresent()) {
+                row.put("command", scriptCommand(p, hostPort.get())).put("script", scripts.activate(p, hostPort.get()));
             }
         }
         return Views.write(n);
     }
 
-    String html(ProductsParams params, Optional<String> hostHeader) {
-        String hostPort = kmsHostPort(hostHeader);
+    String html(ProductsParams params) {
         List<Product> products = params.filter(catalog.products());
         StringBuilder b = new StringBuilder(64 * 1024);
-        b.append("<h1>Products</h1><p>Commands for this host: <code id=\"kms-host\">").append(Html.esc(hostPort))
-                .append("</code>. Run a script from an elevated command prompt.</p>")
+        b.append("<h1>Products</h1>").append(hostPort.map(h -> "<p>Commands for this host: <code id=\"kms-host\">"
+                        + Html.esc(h) + "</code>. Run a script from an elevated command prompt.</p>")
+                        .orElse("<p class=\"bad\" id=\"scripts-need-name\">" + Html.esc(NEEDS_NAME) + "</p>"))
                 .append("<form class=\"search\" method=\"get\" action=\"/products\">")
                 .append("<input type=\"search\" name=\"q\" id=\"product-filter\" maxlength=\"")
                 .append(ProductsParams.MAX_SEARCH)
@@ -103,9 +84,11 @@ final class ProductsView {
                     .append(Html.esc(p.family().displayName())).append("</td><td>")
                     .append(copyable(p.gvlk()).replace("<code>", "<code class=\"gvlk\">"))
                     .append("</td><td>");
-            if (p.kmsActivatable()) {
-                b.append(copyable(scriptCommand(p, hostPort))).append("<details><summary>activate.cmd</summary>")
-                        .append(copyableBlock(scripts.activate(p, hostPort))).append("</details>");
+            if (p.kmsActivatable() && hostPort.isPresent()) {
+                b.append(copyable(scriptCommand(p, hostPort.get()))).append("<details><summary>activate.cmd</summary>")
+                        .append(copyableBlock(scripts.activate(p, hostPort.get()))).append("</details>");
+            } else if (p.kmsActivatable()) {
+                b.append("<span class=\"muted\">needs --public-name</span>");
             } else {
                 b.append("<span class=\"muted\">KMS cannot activate it: ")
                         .append(Html.esc(p.notActivatableReason().orElse(""))).append("</span>");

@@ -107,6 +107,42 @@ final class Views {
                 + (r.activated() ? "ok" : "bad") + "\">" + Html.esc(result(r.hresult())) + "</td></tr>";
     }
 
+    private static final String[] LICENSE_STATUS = {"unlicensed", "licensed", "initial grace", "additional grace",
+        "non-genuine grace", "notification", "extended grace"};
+    /** A licence status as Windows names it (MS-KMS: 0 unlicensed … 6 extended grace), else its number. */
+    static String licenseStatus(long status) {
+        return status >= 0 && status < LICENSE_STATUS.length ? LICENSE_STATUS[(int) status] : "status " + status;
+    }
+
+    /**
+     * The page footer: the version, and a logout form when the browser holds a session (the form posts to
+     * {@code /logout}, which ends it).
+     */
+    static String footer(String version, boolean session) {
+        return "<footer><span class=\"muted\" id=\"version\">" + Html.esc(version) + "</span>"
+                + (session ? "<form method=\"post\" action=\"/logout\" class=\"logout\">"
+                        + "<button type=\"submit\">Log out</button></form>" : "")
+                + "</footer>";
+    }
+
+    /** Puts the footer at the end of a page rendered by {@link Html#page}; other responses pass unchanged. */
+    static WebResponse withFooter(WebResponse page, String version, boolean session) {
+        if (!page.contentType().equals(WebResponse.HTML) || page.stream().isPresent()) {
+            return page;
+        }
+        String html = page.text();
+        int end = html.lastIndexOf("</main></body>");
+        if (end < 0) {
+            return page;
+        }
+        String withFooter = html.substring(0, end) + "</main>" + footer(version, session) + html.substring(end + 7);
+        WebResponse out = WebResponse.of(page.status(), page.contentType(), withFooter);
+        for (var header : page.headers().entrySet()) {
+            out = out.withHeader(header.getKey(), header.getValue());
+        }
+        return out;
+    }
+
     static final String ACTIVATIONS_HEAD = "<thead><tr><th>Time</th><th>Workstation</th><th>Product</th>"
             + "<th>Protocol</th><th>Address</th><th>Result</th></tr></thead>";
 

@@ -1,6 +1,7 @@
 package io.jkms.web;
 
 import io.jkms.catalog.Catalog;
+import io.jkms.registry.ClientQuery;
 import io.jkms.registry.RegistryHealth;
 import io.jkms.registry.RegistryReader;
 import java.io.IOException;
@@ -31,6 +32,8 @@ public final class WebApp {
     private final Supplier<String> metrics;
     private final OverviewView overview;
     private final ClientsView clients;
+    private final ClientsExport export;
+    private final String version;
     private final ProductsView products;
     private final HealthView health;
 
@@ -47,7 +50,9 @@ public final class WebApp {
         this.metrics = metrics;
         this.overview = new OverviewView(registry, views, clock);
         this.clients = new ClientsView(registry, views);
-        this.products = new ProductsView(catalog, scripts, host.kmsAddresses());
+        this.export = new ClientsExport(registry, catalog);
+        this.version = host.version();
+        this.products = new ProductsView(catalog, scripts, host);
         this.health = new HealthView(host, registryHealth, readiness, clock);
     }
 
@@ -108,17 +113,11 @@ public final class WebApp {
         if (!access.allows(request)) {
             return refuse(request, query);
         }
-        WebResponse page = protectedRoute(request, query);
-        if (access.required() && page.contentType().equals(WebResponse.HTML)) {
-            return new WebResponse(page.status(), page.contentType(), Html.withSignOut(page.text())
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), page.headers());
-        }
-        return page;
+        return Views.withFooter(protectedRoute(request, query), version, access.required() && access.signedIn(request));
     }
 
     private WebResponse protectedRoute(WebRequest request, Query query) {
         String path = query.path();
-        Optional<String> host = request.header("host");
         switch (path) {
             case "/":
                 return WebResponse.html(overview.html());
@@ -128,10 +127,14 @@ public final class WebApp {
                 return WebResponse.html(clients.html(ClientsParams.from(query)));
             case "/api/clients":
                 return WebResponse.json(clients.json(ClientsParams.from(query)));
+            case "/api/clients.csv":
+                ClientQuery all = ClientsParams.from(query).toQuery();
+                return WebResponse.streamed("text/csv; charset=utf-8; header=present", out -> export.csv(all, out))
+                        .withHeader("Content-Disposition", "attachment; filename=\"jkms-clients.csv\"");
             case "/products":
-                return WebResponse.html(products.html(ProductsParams.from(query), host));
+                return WebResponse.html(products.html(ProductsParams.from(query)));
             case "/api/products":
-                return WebResponse.json(products.json(ProductsParams.from(query), host));
+                return WebResponse.json(products.json(ProductsParams.from(query)));
             case "/health":
                 return WebResponse.html(health.html());
             case "/api/health":

@@ -1,27 +1,59 @@
 package io.jkms.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /** One HTTP response: status, content type, body and any extra headers (security headers are added by the server). */
-public record WebResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+public record WebResponse(int status, String contentType, byte[] body, Map<String, String> headers,
+                          Optional<BodyWriter> stream) {
     static final String HTML = "text/html; charset=utf-8";
     static final String JSON = "application/json";
     static final String TEXT = "text/plain; charset=utf-8";
 
+    /** A body written as it is produced (the server sends it in chunks): for exports of any size. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public WebResponse {
         body = body.clone();
         headers = Map.copyOf(headers);
+        Objects.requireNonNull(stream, "stream");
     }
 
+    public WebResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+        this(status, contentType, body, headers, Optional.empty());
+    }
+
+    static WebResponse streamed(String contentType, BodyWriter writer) {
+        return new WebResponse(200, contentType, new byte[0], Map.of(), Optional.of(writer));
+    }
+
+    /** The body; a streamed one is produced in memory (for tests and small answers). */
     @Override
     public byte[] body() {
-        return body.clone();
+        if (stream.isEmpty()) {
+            return body.clone();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            stream.get().writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public String text() {
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(body(), StandardCharsets.UTF_8);
     }
 
     static WebResponse of(int status, String contentType, String body) {
@@ -47,18 +79,18 @@ public record WebResponse(int status, String contentType, byte[] body, Map<Strin
     WebResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new WebResponse(status, contentType, body, copy);
+        return new WebResponse(status, contentType, body, copy, stream);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof WebResponse r && r.status == status && r.contentType.equals(contentType)
-                && java.util.Arrays.equals(r.body, body) && r.headers.equals(headers);
+                && java.util.Arrays.equals(r.body, body) && r.headers.equals(headers) && r.stream.equals(stream);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(status, contentType, java.util.Arrays.hashCode(body), headers);
+        return java.util.Objects.hash(status, contentType, java.util.Arrays.hashCode(body), headers, stream);
     }
 
     @Override

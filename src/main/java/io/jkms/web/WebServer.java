@@ -13,6 +13,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -196,6 +199,10 @@ public final class WebServer implements AutoCloseable {
         }
 
         private void send(ChannelHandlerContext ctx, WebResponse response, boolean head, boolean keepAlive) {
+            if (response.stream().isPresent() && !head) {
+                stream(ctx, response, keepAlive);
+                return;
+            }
             FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(response.status()),
                     head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
@@ -217,6 +224,33 @@ public final class WebServer implements AutoCloseable {
                     ctx.close();
                 }
             });
+        }
+
+        /**
+         * A chunked response, produced on this page thread; each chunk waits until Netty has written it, so at most
+         * one chunk is buffered however large the body. A failure after the headers can only close the connection,
+         * which leaves the chunked body visibly incomplete.
+         */
+        private void stream(ChannelHandlerContext ctx, WebResponse response, boolean keepAlive) {
+            HttpResponse start = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(response.status()));
+            start.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+            response.headers().forEach((k, v) -> start.headers().set(k, v));
+            HttpUtil.setTransferEncodingChunked(start, true);
+            HttpUtil.setKeepAlive(start, keepAlive);
+            ctx.write(start);
+            try (ChunkOutput out = new ChunkOutput(ctx)) {
+                response.stream().orElseThrow().writeTo(out);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("dashboard: streaming {} failed; closing the connection: {}", response.contentType(),
+                        e.toString());
+                ctx.close();
+                return;
+            }
+            ChannelFuture written = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            if (!keepAlive) {
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
         }
 
         /** The connection boundary: whatever goes wrong in a page is logged once and answered with 500. */

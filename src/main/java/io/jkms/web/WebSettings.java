@@ -1,5 +1,6 @@
 package io.jkms.web;
 
+import io.jkms.client.HostAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.Optional;
  * @param limits            connections and deadlines of the web port
  * @param allowedHosts      Host names an open dashboard answers to besides the loopback ones ({@link HostNames})
  * @param tls               HTTPS with these PEM files; empty: plain HTTP
+ * @param publicName        the name and KMS port clients use to reach the host ({@code --public-name}), if given
  */
 public record WebSettings(Optional<InetSocketAddress> bind, Optional<String> token, boolean requireOnLoopback,
-                          Path dataDir, WebLimits limits, List<String> allowedHosts, Optional<Tls> tls) {
+                          Path dataDir, WebLimits limits, List<String> allowedHosts, Optional<Tls> tls,
+                          Optional<HostAddress> publicName) {
     public static final int MIN_TOKEN_LENGTH = 16;
     public static final int MAX_TOKEN_LENGTH = 256;
 
@@ -37,18 +40,20 @@ public record WebSettings(Optional<InetSocketAddress> bind, Optional<String> tok
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(tls, "tls");
         allowedHosts = List.copyOf(allowedHosts);
+        Objects.requireNonNull(publicName, "publicName");
         token.ifPresent(WebSettings::checkToken);
     }
 
     /** Default limits, no extra Host names, plain HTTP. */
     public WebSettings(Optional<InetSocketAddress> bind, Optional<String> token, boolean requireOnLoopback,
                        Path dataDir) {
-        this(bind, token, requireOnLoopback, dataDir, WebLimits.defaults(), List.of(), Optional.empty());
+        this(bind, token, requireOnLoopback, dataDir, WebLimits.defaults(), List.of(), Optional.empty(),
+                Optional.empty());
     }
 
     /** The same settings with another configured token. */
     public WebSettings withToken(Optional<String> other) {
-        return new WebSettings(bind, other, requireOnLoopback, dataDir, limits, allowedHosts, tls);
+        return new WebSettings(bind, other, requireOnLoopback, dataDir, limits, allowedHosts, tls, publicName);
     }
 
     public static WebSettings defaults() {

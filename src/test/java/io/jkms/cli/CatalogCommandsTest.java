@@ -50,7 +50,7 @@ class CatalogCommandsTest {
         assertThat(r.out()).startsWith("Office LTSC Professional Plus 2024\n")
                 .contains("XJ2XN-FW8RK-P4HMP-DKDBV-GCVGB", "Office2024", "N policy:           5 clients");
         Run many = products("show", "Visio");
-        assertThat(many.code()).isZero();
+        assertThat(many.code()).isEqualTo(ProductChoice.AMBIGUOUS);
         assertThat(many.out()).contains("products match 'Visio'", "Visio LTSC Professional 2024",
                 "Visio Standard 2010");
         Run byKmsId = products("show", "1b4db7eb-4057-5ddf-91e0-36dec72071f5");
@@ -77,9 +77,9 @@ class CatalogCommandsTest {
     }
 
     @Test
-    void unknownProductExitsWithThree() {
+    void unknownProductExitsWithNoMatch() {
         Run r = products("show", "Windows 95");
-        assertThat(r.code()).isEqualTo(ProductsCommand.NOT_FOUND);
+        assertThat(r.code()).isEqualTo(ProductChoice.NO_MATCH);
         assertThat(r.err()).contains("no product matches 'Windows 95'");
     }
 
@@ -123,12 +123,12 @@ class CatalogCommandsTest {
     @Test
     void mainListsTheCatalogCommands() {
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine(java.util.Map.of());
         cl.setOut(new PrintWriter(out));
         cl.execute("--help");
         assertThat(out.toString()).contains("products", "key", "script");
         StringWriter help = new StringWriter();
-        new CommandLine(new Main()).setOut(new PrintWriter(help)).execute("key", "check", "--help");
+        Main.commandLine(java.util.Map.of()).setOut(new PrintWriter(help)).execute("key", "check", "--help");
         assertThat(help.toString()).contains("Exit codes", "3", "invalid");
     }
 }

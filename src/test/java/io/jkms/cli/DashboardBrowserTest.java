@@ -73,7 +73,7 @@ class DashboardBrowserTest {
     void findsTheNewClientOpensItsHistoryAndFiltersTheProducts() throws Exception {
         requireChromium();
         try (TestHost host = TestHost.start("web", "127.0.0.1:0", "web-require-token", "true", "web-token", TOKEN,
-                "whitelist", "1")) {
+                "whitelist", "1", "public-name", "kms.example.org")) {
             InetSocketAddress kms = host.address();
             InetSocketAddress web = host.host.web().orElseThrow().address();
             DashboardClients.activateMachine(kms, DashboardClients.WIN10, java.util.UUID.randomUUID(),
@@ -153,8 +153,8 @@ class DashboardBrowserTest {
         assertThat(shown).isNotEmpty().allSatisfy(row ->
                 assertThat(row.getDomAttribute("data-search")).contains("ltsc 2024"));
         assertThat(driver.getCurrentUrl()).contains("q=LTSC+2024");
-        assertThat(driver.findElement(By.id("kms-host")).getText()).matches("127\\.0\\.0\\.1:\\d+");
-        assertThat(shown.get(0).getText()).contains("jkms script --host 127.0.0.1:");
+        assertThat(driver.findElement(By.id("kms-host")).getText()).isEqualTo("kms.example.org:1688");
+        assertThat(shown.get(0).getText()).contains("jkms script --host kms.example.org:1688");
         screenshot(driver, "products");
         driver.navigate().refresh();
         assertThat(visibleProducts(driver)).hasSize(shown.size());

@@ -82,6 +82,8 @@ class DashboardEndToEndTest {
             assertThat(clients.get(web, "/readyz").body()).startsWith("ready: activation through 127.0.0.1:");
             assertThat(clients.get(web, "/api/clients?q=jkms-readyz").body()).contains("\"total\" : 0");
             assertThat(clients.get(web, "/healthz").body()).isEqualTo("ok\n");
+            assertThat(clients.get(web, "/clients").body()).as("the footer shows what jkms --version prints")
+                    .contains("<span class=\"muted\" id=\"version\">" + new VersionProvider().getVersion()[0] + "</span>");
         }
     }
 

@@ -45,7 +45,13 @@ public final class FakeKmsPeer implements AutoCloseable {
     /** What goes wrong. */
     public enum Behaviour {
         GOOD, CLOSE_AT_ONCE, STALL, BIND_NAK, FAULT, TRUNCATED_RESPONSE, WRONG_HMAC, WRONG_CMID, BAD_EPID,
-        WRONG_EPID_GROUP, REFUSE, LOW_COUNT, WRONG_CALL_ID, CLOSE_AFTER_RESPONSE
+        WRONG_EPID_GROUP, REFUSE, LOW_COUNT, WRONG_CALL_ID, CLOSE_AFTER_RESPONSE,
+        /** The right CSVLK group (Windows, 00206) but a key ID outside its range. */
+        EPID_KEY_OUT_OF_RANGE,
+        /** A V6 answer encrypted with the request's IV, as V5 does (py-kms did this for a while). */
+        V6_REQUEST_IV,
+        /** A V6 answer with an all-zero HWID. */
+        ZERO_HWID
     }
 
     private final ServerSocket server;
@@ -170,16 +176,20 @@ public final class FakeKmsPeer implements AutoCloseable {
         String epid = switch (behaviour) {
             case BAD_EPID -> "03612-00206-556-123727-03-1033-17763.0000-29720X8";
             case WRONG_EPID_GROUP -> "03612-00096-199-000000-03-1033-17763.0000-2972018";
+            case EPID_KEY_OUT_OF_RANGE -> "03612-00206-199-000000-03-1033-17763.0000-2972018";
             default -> WINDOWS_EPID;
         };
         UUID cmid = behaviour == Behaviour.WRONG_CMID ? new UUID(q.cmid().getMostSignificantBits(),
                 q.cmid().getLeastSignificantBits() ^ 1) : q.cmid();
         long count = behaviour == Behaviour.LOW_COUNT ? 3 : 2 * q.requiredClientCount();
-        Bytes hwid = q.version() == ProtocolVersion.V6 ? Bytes.fromHex("3A1C049600B60076") : Bytes.EMPTY;
+        Bytes hwid = q.version() != ProtocolVersion.V6 ? Bytes.EMPTY
+                : Bytes.fromHex(behaviour == Behaviour.ZERO_HWID ? "0000000000000000" : "3A1C049600B60076");
         KmsResponse response = new KmsResponse(q.version(), epid, cmid, q.clientTime(), count, 120, 10080, hwid);
         Bytes encoded = KmsResponseCodec.encode(response, decoded, new SplittableRandom(7));
         if (behaviour == Behaviour.WRONG_HMAC) {
             encoded = TamperedResponses.withWrongHmac(encoded);
+        } else if (behaviour == Behaviour.V6_REQUEST_IV && q.version() == ProtocolVersion.V6) {
+            encoded = TamperedResponses.withRequestIv(encoded, decoded.requestIv(), q.clientTime());
         }
         return StubReply.success(encoded);
     }

@@ -41,6 +41,29 @@ class HostConfigParserTest {
     }
 
     @Test
+    void publicNameComesFromTheFlagTheFileOrTheEnvironment() {
+        assertThat(parse(Map.of(), Map.of()).web().publicName()).isEmpty();
+        assertThat(parse(flag(ConfigKey.PUBLIC_NAME, "kms.example.org"), Map.of()).web().publicName())
+                .hasValueSatisfying(a -> assertThat(a.toString()).isEqualTo("kms.example.org:1688"));
+        assertThat(parse(Map.of(), Map.of("JKMS_PUBLIC_NAME", "[fd00::5]:1700")).web().publicName())
+                .hasValueSatisfying(a -> assertThat(a.toString()).isEqualTo("[fd00::5]:1700"));
+        assertThat(parse(Map.of(), Map.of("JKMS_PUBLIC_NAME", "fd00::5")).web().publicName())
+                .hasValueSatisfying(a -> assertThat(a.toString()).isEqualTo("[fd00::5]:1688"));
+        var file = ConfigSources.fromToml("public-name = \"kms.example.org:1700\"", "config file t.toml");
+        assertThat(HostConfigParser.parse(ConfigSources.merge(List.of(file))).web().publicName())
+                .hasValueSatisfying(a -> assertThat(a.port()).isEqualTo(1700));
+    }
+
+    @Test
+    void aPublicNameThatIsNotAHostNameStopsStartUp() {
+        for (String bad : new String[] {"kms.example.org & del *", "kms:99999", "-kms", "[fd00::5", "a b", "fd00::zz"}) {
+            assertThatThrownBy(() -> parse(flag(ConfigKey.PUBLIC_NAME, bad), Map.of())).as(bad)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("public-name")
+                    .hasMessageContaining("'" + bad + "'").hasMessageContaining("HOST[:PORT]");
+        }
+    }
+
+    @Test
     void intervalsTakeMinutesOrSuffixes() {
         assertThat(parse(flag(ConfigKey.ACTIVATION_INTERVAL, "2h"), Map.of()).policy().activationInterval())
                 .isEqualTo(120);

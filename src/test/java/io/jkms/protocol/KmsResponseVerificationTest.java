@@ -150,9 +150,14 @@ class KmsResponseVerificationTest {
     }
 
     @Test
-    void aV6ResponseThatReusesTheRequestIvIsRejected() {
+    void aV6ResponseUnderTheRequestIvVerifiesAsWindowsAcceptsItButTheHostNeverSendsOne() {
         byte[] p = plaintext(RESPONSE_V6, ProtocolVersion.V6);
-        assertThat(failedField(seal(ProtocolVersion.V6, IVC, p), ProtocolVersion.V6)).isEqualTo("IV");
+        assertThat(failedField(seal(ProtocolVersion.V6, IVC, p), ProtocolVersion.V6))
+                .as("the HMAC is keyed by the response IV").isEqualTo("HMAC");
+        KmsResponse expected = KmsResponseCodec.decodeAndVerify(RESPONSE_V6, sent(ProtocolVersion.V6));
+        Bytes reused = TamperedResponses.withRequestIv(RESPONSE_V6, IVC, expected.clientTime());
+        assertThat(reused.slice(4, 20)).isEqualTo(IVC);
+        assertThat(KmsResponseCodec.decodeAndVerify(reused, sent(ProtocolVersion.V6))).isEqualTo(expected);
         DecodedRequest decoded = KmsRequestCodec.decode(REQUEST_V6);
         assertThatThrownBy(() -> KmsResponseCodec.encode(response(ProtocolVersion.V6), decoded, SALT, IVC))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -30,13 +30,13 @@ public final class CrashingHost {
         Optional<String> url = args.length > 3 ? Optional.of(args[3]) : Optional.empty();
         RegistrySettings settings = new RegistrySettings(dataDir, url, Optional.empty(), Optional.empty(),
                 Duration.ofDays(90), 100_000, Duration.ofMinutes(1));
-        Registry registry = Registry.open(settings, Clock.systemUTC(), RandomGenerator.getDefault());
+        Registry registry = Registry.open(settings, TestStore.CLOCK, RandomGenerator.getDefault());
         for (int i = 0; i < stored; i++) {
-            registry.writer().offer(TestStore.record(UUID.randomUUID(), "stored-" + i, Instant.now(), 0));
+            registry.writer().offer(TestStore.record(UUID.randomUUID(), "stored-" + i, TestStore.NOW, 0));
         }
         registry.writer().flush().get(1, TimeUnit.MINUTES);
         for (int i = 0; i < pending; i++) {
-            registry.writer().offer(TestStore.record(UUID.randomUUID(), "pending-" + i, Instant.now(), 0));
+            registry.writer().offer(TestStore.record(UUID.randomUUID(), "pending-" + i, TestStore.NOW, 0));
         }
         System.out.println("READY");
         System.out.flush();

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Start-up brings every earlier schema, with its data, and a half-migrated one to the newest version. */
 @Tag("database")
 class MigrationTest {
-    private static final Instant AT = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(1, ChronoUnit.DAYS);
+    private static final Instant AT = TestStore.NOW.minus(1, ChronoUnit.DAYS);
     private static final List<String> V2_INDEXES = List.of("activations_at", "activations_cmid_at",
             "clients_last_seen");
 

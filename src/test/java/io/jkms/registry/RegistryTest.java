@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The registry against a real SQLite file and a real PostgreSQL server: writes, reads, shutdown, retention. */
 @Tag("database")
 class RegistryTest {
-    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(1, ChronoUnit.HOURS);
+    private static final Instant T0 = TestStore.NOW.minus(1, ChronoUnit.HOURS);
 
     @TempDir
     Path tempDir;
@@ -102,7 +102,8 @@ class RegistryTest {
             registry.writer().flush().get(1, TimeUnit.MINUTES);
             RegistryReader reader = registry.reader();
 
-            Page<ClientSummary> newest = reader.clients(new ClientQuery("", "lastSeen", true, 0, 10));
+            Page<ClientSummary> newest = TestStore.eventually(
+                    () -> reader.clients(new ClientQuery("", "lastSeen", true, 0, 10)), p -> p.total() == 25);
             assertThat(newest.total()).isEqualTo(25);
             assertThat(newest.rows()).hasSize(10).extracting(ClientSummary::workstation).startsWith("ws-24", "ws-23");
             Page<ClientSummary> last = reader.clients(new ClientQuery("", "workstation", false, 2, 10));
@@ -131,7 +132,8 @@ class RegistryTest {
             registry.writer().offer(record(UUID.randomUUID(), "old", day.minus(3, ChronoUnit.DAYS), 0));
             registry.writer().flush().get(1, TimeUnit.MINUTES);
 
-            RegistryReader.RegistryStats stats = registry.reader().stats(day.minus(1, ChronoUnit.HOURS));
+            RegistryReader.RegistryStats stats = TestStore.eventually(
+                    () -> registry.reader().stats(day.minus(1, ChronoUnit.HOURS)), s -> s.perDay().size() == 2);
             assertThat(stats.perDay()).containsExactly(java.util.Map.entry("2030-01-02", 2L),
                     java.util.Map.entry("2030-01-03", 1L));
             assertThat(stats.byKmsId()).containsEntry(TestStore.WINDOWS_10_KMS_ID, 2L).containsEntry(other, 1L);
@@ -145,7 +147,7 @@ class RegistryTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void retentionDeletesActivationsAndClientsOlderThanTheCutOff(Backend backend) throws Exception {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = TestStore.NOW;
         UUID kept = UUID.randomUUID();
         UUID gone = UUID.randomUUID();
         try (TestStore store = TestStore.create(backend, tempDir)) {
@@ -155,8 +157,7 @@ class RegistryTest {
                 registry.writer().offer(record(gone, "gone", now.minus(95, ChronoUnit.DAYS), 0));
             }
             // The writer sweeps when it starts, then hourly.
-            try (Registry registry = Registry.open(store.settings, java.time.Clock.systemUTC(),
-                    java.util.random.RandomGenerator.getDefault())) {
+            try (Registry registry = store.open()) {
                 registry.writer().flush().get(1, TimeUnit.MINUTES);
             }
             assertThat(store.count("SELECT COUNT(*) FROM activations")).isEqualTo(1);

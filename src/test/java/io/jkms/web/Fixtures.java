@@ -2,6 +2,7 @@ package io.jkms.web;
 
 import io.jkms.catalog.Catalog;
 import io.jkms.catalog.Product;
+import io.jkms.client.HostAddress;
 import io.jkms.host.ActivationEvent;
 import io.jkms.host.HostIdentity;
 import io.jkms.host.IdentitySettings;
@@ -59,11 +60,21 @@ final class Fixtures {
         HostIdentity identity = HostIdentity.create(IdentitySettings.defaults(), CATALOG, new SplittableRandom(1),
                 CLOCK);
         return new HostStatus(List.of(new InetSocketAddress("127.0.0.1", 1688)), () -> 3, identity,
-                NOW.minusSeconds(3600));
+                NOW.minusSeconds(3600), Optional.empty(), "jkms 1.2.3-test");
+    }
+
+    static HostStatus host(String publicName) {
+        HostStatus h = host();
+        return new HostStatus(h.kmsAddresses(), h.openConnections(), h.identity(), h.started(),
+                Optional.of(HostAddress.parseName(publicName)), h.version());
     }
 
     static WebApp app(MemoryRegistry registry, AccessControl access) {
-        return new WebApp(registry, registry, CATALOG, host(), (p, hostPort) -> "slmgr /skms " + hostPort + "\r\n",
+        return app(registry, access, host());
+    }
+
+    static WebApp app(MemoryRegistry registry, AccessControl access, HostStatus host) {
+        return new WebApp(registry, registry, CATALOG, host, (p, hostPort) -> "slmgr /skms " + hostPort + "\r\n",
                 access, () -> new ReadinessProbe.Result(true, "test", NOW), () -> "# metrics\n", CLOCK);
     }
 }

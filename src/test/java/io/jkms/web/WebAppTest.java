@@ -79,11 +79,11 @@ class WebAppTest {
     }
 
     @Test
-    void productsAreFilteredAndCarryTheScriptCommandsForThisHost() throws Exception {
-        app = Fixtures.app(registry, AccessControl.open(HostNames.of(java.util.List.of("kms.example.org"))));
-        JsonNode products = json.readTree(app.handle(
+    void productsAreFilteredAndCarryTheScriptCommandsForThePublicName() throws Exception {
+        WebApp named = Fixtures.app(registry, AccessControl.open(), Fixtures.host("kms.example.org"));
+        JsonNode products = json.readTree(named.handle(
                 WebRequest.get("/api/products?q=windows+11+pro&family=windows-client")
-                        .withHeader("Host", "kms.example.org:8080")).text());
+                        .withHeader("Host", "127.0.0.1:8080")).text());
         assertThat(products.get("kmsHost").asText()).isEqualTo("kms.example.org:1688");
         assertThat(products.get("products")).isNotEmpty().allSatisfy(p -> {
             assertThat(p.get("name").asText()).contains("Pro");
@@ -92,11 +92,66 @@ class WebAppTest {
         JsonNode first = products.get("products").get(0);
         assertThat(first.get("command").asText()).startsWith("jkms script --host kms.example.org:1688 --product \"");
         assertThat(first.get("script").asText()).contains("slmgr /skms kms.example.org:1688");
-        // A Host that no name could be is only answered where a token protects the dashboard.
-        String html = Fixtures.app(registry, AccessControl.requiring(Fixtures.TOKEN)).handle(
-                WebRequest.get("/products?q=office").withHeader("Host", "<evil>")
+        // A Host that no name could be is answered only where a token protects the dashboard, and never shown.
+        String html = Fixtures.app(registry, AccessControl.requiring(Fixtures.TOKEN), Fixtures.host("kms.example.org"))
+                .handle(WebRequest.get("/products?q=office").withHeader("Host", "<evil>")
                         .withHeader("Authorization", "Bearer " + Fixtures.TOKEN)).text();
-        assertThat(html).contains("KMS-HOST:1688").doesNotContain("<evil>");
+        assertThat(html).contains("<code id=\"kms-host\">kms.example.org:1688</code>").doesNotContain("<evil>");
+        JsonNode v6 = json.readTree(Fixtures.app(registry, AccessControl.open(), Fixtures.host("[fd00::5]:1700"))
+                .handle(WebRequest.get("/api/products?q=windows+11+pro")).text());
+        assertThat(v6.get("kmsHost").asText()).isEqualTo("[fd00::5]:1700");
+    }
+
+    @Test
+    void withoutAPublicNameTheProductsPageAsksForOneInsteadOfOfferingLoopback() throws Exception {
+        JsonNode products = json.readTree(app.handle(WebRequest.get("/api/products?q=windows+11+pro")
+                .withHeader("Host", "127.0.0.1:8080")).text());
+        assertThat(products.get("kmsHost").isNull()).isTrue();
+        assertThat(products.get("scriptsNeed").asText()).contains("--public-name");
+        assertThat(products.get("products")).isNotEmpty().allSatisfy(p -> assertThat(p.has("command")).isFalse());
+        String html = app.handle(WebRequest.get("/products").withHeader("Host", "127.0.0.1:8080")).text();
+        assertThat(html).contains("id=\"scripts-need-name\"", "--public-name HOST[:PORT]")
+                .doesNotContain("jkms script --host", "127.0.0.1:1688", "slmgr /skms");
+    }
+
+    @Test
+    void healthShowsThePublicNameOrThatItIsMissing() throws Exception {
+        WebApp named = Fixtures.app(registry, AccessControl.open(), Fixtures.host("kms.example.org:1700"));
+        assertThat(json.readTree(named.handle(WebRequest.get("/api/health")).text()).get("publicName").asText())
+                .isEqualTo("kms.example.org:1700");
+        assertThat(named.handle(WebRequest.get("/health")).text())
+                .contains("<dd id=\"public-name\"><code>kms.example.org:1700</code>");
+        assertThat(json.readTree(get("/api/health").text()).get("publicName").isNull()).isTrue();
+        assertThat(get("/health").text()).contains("not set: the dashboard offers no scripts");
+    }
+
+    @Test
+    void theClientsTableShowsLicenceStatusVmAndProtocolAndLinksTheCsv() {
+        String html = get("/clients?q=alice&sort=workstation").text();
+        assertThat(html).contains("<th>Licence status</th><th>VM</th><th>Protocol</th><th>Last result</th>",
+                "<td>initial grace</td><td>no</td><td>V6</td>",
+                "href=\"/api/clients.csv?q=alice&amp;sort=workstation&amp;dir=asc\"");
+        assertThat(Views.licenseStatus(1)).isEqualTo("licensed");
+        assertThat(Views.licenseStatus(99)).isEqualTo("status 99");
+    }
+
+    @Test
+    void everyPageHasTheVersionAndALogoutFormOnlyWithASession() {
+        for (String uri : new String[] {"/", "/clients", "/products", "/health", "/clients/" + alice}) {
+            String open = get(uri).text();
+            assertThat(open).as(uri).contains("<footer><span class=\"muted\" id=\"version\">jkms 1.2.3-test</span>")
+                    .doesNotContain("action=\"/logout\"");
+        }
+        String token = "a-token-of-20-chars!";
+        WebApp locked = Fixtures.app(registry, AccessControl.requiring(token));
+        String session = locked.handle(new WebRequest("POST", "/login", java.util.Map.of(), "token=" + token))
+                .headers().get("Set-Cookie").split(";", 2)[0];
+        String withSession = locked.handle(WebRequest.get("/clients").withHeader("Cookie", session)).text();
+        assertThat(withSession).contains("<form method=\"post\" action=\"/logout\" class=\"logout\">",
+                "jkms 1.2.3-test");
+        String bearer = locked.handle(WebRequest.get("/clients").withHeader("Authorization", "Bearer " + token)).text();
+        assertThat(bearer).as("a script's bearer token is no session").doesNotContain("action=\"/logout\"");
+        assertThat(get("/api/clients").text()).doesNotContain("<footer>");
     }
 
     @Test
