@@ -95,7 +95,7 @@ public enum ConfigKey {
             "Most fragments one REQUEST may be split into (1 to 64)."),
     THREADS("threads", "N", "0", false, "I/O threads; 0 means one per CPU core (0 to 256)."),
     IO("io", "auto|io_uring|epoll|nio", "auto", false,
-            "Network I/O transport: 'auto' takes io_uring where the kernel allows it, else epoll, else nio (the "
+            "Network I/O transport: 'auto' takes epoll where it loads, else io_uring where the kernel allows it, else nio (the "
                     + "JDK's, everywhere); a named one that cannot run here stops start-up."),
     CATALOG("catalog", "FILE", null, false,
             "Product catalog JSON to use instead of the built-in one (same format; reloaded on SIGHUP)."),

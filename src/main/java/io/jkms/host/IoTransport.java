@@ -25,23 +25,6 @@ import java.util.function.Function;
  * transport's classes, so that asking about one never loads (or fails to load) another's native library.
  */
 public enum IoTransport {
-    /** Linux io_uring (5.9+ kernels; often switched off by seccomp in containers). */
-    IO_URING("io_uring") {
-        @Override
-        public Optional<Throwable> unavailabilityCause() {
-            return Optional.ofNullable(IoUring.unavailabilityCause());
-        }
-
-        @Override
-        IoHandlerFactory handlerFactory() {
-            return IoUringIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends ServerSocketChannel> serverChannel() {
-            return IoUringServerSocketChannel.class;
-        }
-    },
     /** Linux epoll. */
     EPOLL("epoll") {
         @Override
@@ -57,6 +40,23 @@ public enum IoTransport {
         @Override
         public Class<? extends ServerSocketChannel> serverChannel() {
             return EpollServerSocketChannel.class;
+        }
+    },
+    /** Linux io_uring (5.9+ kernels; often switched off by seccomp in containers). */
+    IO_URING("io_uring") {
+        @Override
+        public Optional<Throwable> unavailabilityCause() {
+            return Optional.ofNullable(IoUring.unavailabilityCause());
+        }
+
+        @Override
+        IoHandlerFactory handlerFactory() {
+            return IoUringIoHandler.newFactory();
+        }
+
+        @Override
+        public Class<? extends ServerSocketChannel> serverChannel() {
+            return IoUringServerSocketChannel.class;
         }
     },
     /** The JDK's selectors: everywhere. */
@@ -105,7 +105,10 @@ public enum IoTransport {
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(prefix), handlerFactory());
     }
 
-    /** io_uring where the kernel allows it, else epoll where it loads, else NIO. */
+    /**
+     * epoll where it loads, else io_uring where the kernel allows it, else NIO. epoll first: it cost less CPU per
+     * short connection than io_uring here (BENCHMARKS.md, "I/O transports"), and that is what real clients make.
+     */
     public static IoTransport preferred() {
         return preferred(IoTransport::unavailabilityCause);
     }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 /** {@code --io}: which network transport, and a clear refusal of one that cannot run here. */
 class IoConfigTest {
     private static final Function<IoTransport, Optional<Throwable>> ALL_RUN = t -> Optional.empty();
+    private static final Function<IoTransport, Optional<Throwable>> NO_EPOLL = t -> t == IoTransport.EPOLL
+            ? Optional.of(new UnsupportedOperationException("no epoll here")) : Optional.empty();
     private static final Function<IoTransport, Optional<Throwable>> NO_IO_URING = t -> t == IoTransport.IO_URING
             ? Optional.of(new UnsupportedOperationException("io_uring_setup: Operation not permitted"))
             : Optional.empty();
@@ -30,9 +32,10 @@ class IoConfigTest {
     }
 
     @Test
-    void autoPrefersIoUringThenEpollThenNio() {
-        assertThat(parse(Map.of(), Map.of(), ALL_RUN).io()).isEqualTo(IoTransport.IO_URING);
+    void autoPrefersEpollThenIoUringThenNio() {
+        assertThat(parse(Map.of(), Map.of(), ALL_RUN).io()).isEqualTo(IoTransport.EPOLL);
         assertThat(parse(io("auto"), Map.of(), NO_IO_URING).io()).isEqualTo(IoTransport.EPOLL);
+        assertThat(parse(io("auto"), Map.of(), NO_EPOLL).io()).isEqualTo(IoTransport.IO_URING);
         assertThat(parse(io("AUTO"), Map.of(), NIO_ONLY).io()).isEqualTo(IoTransport.NIO);
     }
 

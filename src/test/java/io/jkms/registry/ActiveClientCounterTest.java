@@ -28,7 +28,7 @@ class ActiveClientCounterTest {
         try (TestStore store = TestStore.create(Backend.SQLITE, tempDir); RegistryDatabase database =
                 RegistryDatabase.open(store.settings)) {
             ActiveClientCounter counter = new ActiveClientCounter(
-                    new ActivationRepository(database.dataSource(), database.dialect()), Clock.systemUTC());
+                    new ActivationRepository(database.dataSource(), database.dialect()), TestStore.CLOCK);
             for (int i = 0; i < 20_000; i++) {
                 counter.activeClients(UUID.randomUUID(), UUID.randomUUID(), 50);
             }
@@ -41,7 +41,7 @@ class ActiveClientCounterTest {
         try (TestStore store = TestStore.create(Backend.SQLITE, tempDir); Registry registry = store.open()) {
             for (int i = 0; i < 5_000; i++) {
                 registry.writer().offer(TestStore.record(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                        "invented-" + i, Instant.now(), 0));
+                        "invented-" + i, TestStore.NOW, 0));
             }
             registry.writer().flush().get(1, TimeUnit.MINUTES);
             registry.clientCounter();
@@ -75,9 +75,9 @@ class ActiveClientCounterTest {
         try (TestStore store = TestStore.create(backend, tempDir); Registry registry = store.open()) {
             for (int i = 0; i < 7; i++) {
                 registry.writer().offer(TestStore.record(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                        "invented-" + i, Instant.now(), 0));
+                        "invented-" + i, TestStore.NOW, 0));
             }
-            registry.writer().offer(TestStore.record(UUID.randomUUID(), "win10", Instant.now(), 0));
+            registry.writer().offer(TestStore.record(UUID.randomUUID(), "win10", TestStore.NOW, 0));
             registry.writer().flush().get(1, TimeUnit.MINUTES);
             var counter = registry.clientCounter(java.util.Set.of(TestStore.WINDOWS_10_KMS_ID));
             assertThat(counter.activeClients(UUID.randomUUID(), UUID.randomUUID(), 50)).isEqualTo(8);

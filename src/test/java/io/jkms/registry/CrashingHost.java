@@ -52,9 +52,9 @@ public final class CrashingHost {
     private static void flood(Path dataDir, int capacity, int total, Optional<String> url) throws Exception {
         RegistrySettings settings = new RegistrySettings(dataDir, url, Optional.empty(), Optional.empty(),
                 Duration.ofDays(90), capacity, Duration.ofSeconds(1));
-        Registry registry = Registry.open(settings, Clock.systemUTC(), RandomGenerator.getDefault());
+        Registry registry = Registry.open(settings, TestStore.CLOCK, RandomGenerator.getDefault());
         for (int i = 0; i < total; i++) {
-            registry.writer().offer(TestStore.record(UUID.randomUUID(), "flood-" + i, Instant.now(), 0));
+            registry.writer().offer(TestStore.record(UUID.randomUUID(), "flood-" + i, TestStore.NOW, 0));
         }
         long accepted = total - registry.writer().dropped();
         System.out.println("READY " + accepted + " " + registry.writer().queueDepth());

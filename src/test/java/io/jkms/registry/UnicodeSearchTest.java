@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The clients search ignores case beyond ASCII (Ä, Ö, Σ, Я), on SQLite as on PostgreSQL. */
 @Tag("database")
 class UnicodeSearchTest {
-    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(1, ChronoUnit.HOURS);
+    private static final Instant T0 = TestStore.NOW.minus(1, ChronoUnit.HOURS);
 
     @TempDir
     Path tempDir;

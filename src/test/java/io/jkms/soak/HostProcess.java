@@ -85,7 +85,8 @@ final class HostProcess implements AutoCloseable {
     private void drain(BufferedReader out) {
         try {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.contains("Exception") || line.contains("ERROR") || line.contains("unexpected error")) {
+                if (line.contains("Exception") || line.contains("Error:") || line.contains("OutOfMemory")
+                        || line.contains("ERROR") || line.contains("unexpected error")) {
                     problems.add(line);
                 }
             }

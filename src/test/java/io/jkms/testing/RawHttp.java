@@ -38,9 +38,14 @@ public final class RawHttp implements AutoCloseable {
 
     /** Connects from {@code 127.0.0.last} (any loopback address works as a source on Linux). */
     public static RawHttp connect(InetSocketAddress server, int last) throws IOException {
+        return connect(server, loopback(last));
+    }
+
+    /** Connects from {@code source}, a loopback address. */
+    public static RawHttp connect(InetSocketAddress server, InetAddress source) throws IOException {
         Socket socket = new Socket();
         try {
-            socket.bind(new InetSocketAddress(loopback(last), 0));
+            socket.bind(new InetSocketAddress(source, 0));
             socket.connect(server, 5000);
             socket.setSoTimeout(10_000);
             return new RawHttp(socket);
