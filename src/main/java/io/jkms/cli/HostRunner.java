@@ -6,10 +6,14 @@ import io.jkms.config.HostConfig;
 import io.jkms.host.CsvlkIdentity;
 import io.jkms.host.HostIdentity;
 import io.jkms.host.ThreadLocalSecureRandom;
+import io.jkms.logging.LogSetup;
+import io.jkms.registry.RegistrySettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,14 +24,20 @@ final class HostRunner {
     private static final Logger LOG = LoggerFactory.getLogger("io.jkms.host");
 
     private final Supplier<HostConfig> configuration;
+    private final Map<String, String> environment;
 
-    /** @param configuration reads the configuration afresh (flags, file, environment) each time it is called */
-    HostRunner(Supplier<HostConfig> configuration) {
+    /**
+     * @param configuration reads the configuration afresh (flags, file, environment) each time it is called
+     * @param environment   the process environment, which tells whether standard output is systemd's journal
+     */
+    HostRunner(Supplier<HostConfig> configuration, Map<String, String> environment) {
         this.configuration = configuration;
+        this.environment = Map.copyOf(environment);
     }
 
     int runUntilSignalled() throws IOException {
         HostConfig config = configuration.get();
+        LogSetup.apply(config.log(), environment);
         setLogLevel("info");
         RunningHost host = RunningHost.start(config, RunningHost.catalog(config), new ThreadLocalSecureRandom(),
                 Clock.systemUTC(), List.of());
@@ -52,6 +62,9 @@ final class HostRunner {
     private void reload(RunningHost host) {
         try {
             HostConfig next = configuration.get();
+            if (!next.log().equals(host.config().log())) {
+                LOG.warn("log settings changed: restart to apply them (the rest is applied now)");
+            }
             host.reload(next, RunningHost.catalog(next));
             setLogLevel(next.logLevel());
             LOG.info("configuration and catalog reloaded");
@@ -66,8 +79,9 @@ final class HostRunner {
 
     private static void logStart(RunningHost host, HostConfig config) {
         HostIdentity identity = host.identity();
-        LOG.info("jkms KMS host listening on {}", host.server().boundAddresses());
-        LOG.info("client registry: {}", host.config().registry().map(Object::toString).orElse("off"));
+        LOG.info("jkms {} KMS host listening on {}", VersionProvider.version(), host.server().boundAddresses().stream()
+                .map(HostRunner::hostPort).collect(Collectors.joining(", ")));
+        LOG.info("client registry: {}", host.config().registry().map(HostRunner::describe).orElse("off"));
         host.web().ifPresent(web -> LOG.info("dashboard on http://{}/ ({})", hostPort(web.address()),
                 config.web().tokenRequired(web.address()) ? "token required" : "loopback, no token"));
         LOG.info("host build {} ({}), LCID {}, NDR64 {}, BTFN {}", identity.build().build(), identity.build().name(),
@@ -78,7 +92,16 @@ final class HostRunner {
         }
     }
 
-    private static String hostPort(java.net.InetSocketAddress address) {
+    /** In words, without the password a PostgreSQL URL may carry in its parameters. */
+    static String describe(RegistrySettings registry) {
+        String where = registry.databaseUrl().map(url -> "PostgreSQL " + url.replaceFirst("^jdbc:postgresql://", "")
+                        .replaceFirst("[?;].*$", ""))
+                .orElseGet(() -> "SQLite " + registry.dataDir().resolve("registry.db"));
+        return where + ", retention " + registry.retention().toDays() + " days, written every "
+                + registry.flushInterval().toMillis() + " ms, at most " + registry.queueCapacity() + " records queued";
+    }
+
+    static String hostPort(java.net.InetSocketAddress address) {
         String host = address.getAddress().getHostAddress();
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }

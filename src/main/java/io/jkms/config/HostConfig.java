@@ -3,6 +3,7 @@ package io.jkms.config;
 import io.jkms.host.IdentitySettings;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
+import io.jkms.logging.LogSettings;
 import io.jkms.registry.RegistrySettings;
 import io.jkms.web.WebSettings;
 import java.nio.file.Path;
@@ -17,8 +18,9 @@ import java.util.Optional;
  * @param registry    where activations are recorded (and, with {@code --client-count real}, counted); empty
  *                    with {@code --registry off}
  * @param web         the dashboard, JSON API and metrics
+ * @param log         where and how the host logs (applied at start; a change needs a restart)
  */
 public record HostConfig(ListenerSettings listener, PolicySettings policy, IdentitySettings identity, boolean btfn,
                          int threads, String logLevel, Optional<Path> catalogFile, Optional<RegistrySettings> registry,
-                         WebSettings web) {
+                         WebSettings web, LogSettings log) {
 }

@@ -20,16 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class AcceptGate extends ChannelInboundHandlerAdapter {
     private final AtomicInteger open = new AtomicInteger();
     private final HostCounters counters;
-    private final RefusalLog log = new RefusalLog();
+    private final RefusalLog log;
     private volatile Rules rules;
 
     /** What the gate enforces; replaced as a whole on reload. */
     record Rules(AccessPolicy access, int maxConnections, AddressLimits perAddress) {
     }
 
-    AcceptGate(Rules rules, HostCounters counters) {
+    AcceptGate(Rules rules, HostCounters counters, RefusalLog log) {
         this.rules = rules;
         this.counters = counters;
+        this.log = log;
     }
 
     void update(Rules next) {

@@ -44,12 +44,13 @@ public final class KmsServer implements AutoCloseable {
     private final AcceptGate acceptGate;
     private final PooledByteBufAllocator allocator;
     private final HostCounters counters = new HostCounters();
+    private final RefusalLog refusalLog = new RefusalLog();
 
     private KmsServer(ListenerSettings settings, ActivationHandler handler, RpcProblemListener problems,
                       RandomGenerator random, int threads) {
         this.settings = settings;
         this.handler = handler;
-        this.acceptGate = new AcceptGate(settings.gateRules(), counters);
+        this.acceptGate = new AcceptGate(settings.gateRules(), counters, refusalLog);
         this.problems = problems;
         this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
         this.allocator = allocator(threads);
@@ -159,6 +160,11 @@ public final class KmsServer implements AutoCloseable {
         return handler;
     }
 
+    /** Refused and closed connections, logged at most once per reason every 10 s. */
+    RefusalLog refusalLog() {
+        return refusalLog;
+    }
+
     RpcProblemListener problems() {
         return problems;
     }
@@ -187,7 +193,7 @@ public final class KmsServer implements AutoCloseable {
             ListenerSettings current = settings;
             channel.pipeline()
                     .addLast("frame", new PduFrameDecoder(current.rpc().maxFragLength(), current.idleTimeout().toNanos(),
-                            current.readTimeout().toNanos(), counters, problems))
+                            current.readTimeout().toNanos(), counters, refusalLog, problems))
                     .addLast("rpc", new RpcConnectionHandler(KmsServer.this));
         }
     }

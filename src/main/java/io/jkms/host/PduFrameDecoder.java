@@ -25,13 +25,15 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
     private final long idleNanos;
     private final long readNanos;
     private final HostCounters counters;
+    private final RefusalLog log;
     private final RpcProblemListener problems;
     private long lastRead;
     private long partialSince;
     private ScheduledFuture<?> timer;
 
-    PduFrameDecoder(int maxFragLength, long idleNanos, long readNanos, HostCounters counters,
+    PduFrameDecoder(int maxFragLength, long idleNanos, long readNanos, HostCounters counters, RefusalLog log,
                     RpcProblemListener problems) {
+        this.log = log;
         this.maxFragLength = maxFragLength;
         this.idleNanos = idleNanos;
         this.readNanos = readNanos;
@@ -63,6 +65,8 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
         long now = System.nanoTime();
         if (partialSince != 0 && now - partialSince >= readNanos) {
             counters.count(Refusal.READ_DEADLINE);
+            log.closed(Refusal.READ_DEADLINE, ctx.channel().remoteAddress(), "PDU not complete "
+                    + TimeUnit.NANOSECONDS.toSeconds(readNanos) + " s after its first byte");
             ctx.close();
         } else if (now - lastRead >= idleNanos) {
             counters.count(Refusal.IDLE);
@@ -83,6 +87,8 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
             if (fragLength < PduCodec.HEADER_LENGTH || fragLength > maxFragLength) {
                 in.skipBytes(in.readableBytes());
                 counters.count(Refusal.FRAME_TOO_LARGE);
+                log.closed(Refusal.FRAME_TOO_LARGE, ctx.channel().remoteAddress(), "frag_length " + fragLength
+                        + ", allowed " + PduCodec.HEADER_LENGTH + " to " + maxFragLength);
                 problems.onProblem(RpcProblemListener.Kind.FRAME_LENGTH, "none");
                 ctx.close();
                 return;
