@@ -29,11 +29,13 @@ fi
 [ -n "$sources" ] || { echo "build-image: no Debian apt sources found; set JKMS_IMAGE_SOURCES" >&2; exit 1; }
 
 echo "build-image: root file system ($suite, openjdk-17-jre-headless) ..." >&2
-# No documentation, manuals or translations (the copyright files stay); no apt lists or caches.
+# No documentation, manuals or translations (the copyright files stay); no apt lists or caches. man1 itself must
+# exist: update-alternatives links java.1.gz there and fails without it.
 mmdebstrap --quiet --variant=minbase --include=openjdk-17-jre-headless \
   --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*' \
   --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-exclude=/usr/share/lintian/*' \
+  --essential-hook='mkdir -p "$1"/usr/share/man/man1' \
   --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/* "$1"/var/log/*.log' \
   "$suite" "$work/rootfs.tar" - < "$sources"
 
