@@ -101,9 +101,35 @@ final class HostRunner {
                 + registry.flushInterval().toMillis() + " ms, at most " + registry.queueCapacity() + " records queued";
     }
 
+    /** {@code 0.0.0.0:1688}, {@code [::]:1688}, {@code [::1]:1688}: as an operator types them in --listen. */
     static String hostPort(java.net.InetSocketAddress address) {
         String host = address.getAddress().getHostAddress();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+        return (host.indexOf(':') >= 0 ? "[" + compress(host) + "]" : host) + ":" + address.getPort();
+    }
+
+    /** Java's {@code 0:0:0:0:0:0:0:1} with its longest run of zero groups written {@code ::} (RFC 5952). */
+    static String compress(String ipv6) {
+        int percent = ipv6.indexOf('%');
+        String scope = percent < 0 ? "" : ipv6.substring(percent);
+        String[] groups = (percent < 0 ? ipv6 : ipv6.substring(0, percent)).split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int j = i;
+            while (j < groups.length && groups[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+        }
+        if (bestStart < 0) {
+            return String.join(":", groups) + scope;
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail + scope;
     }
 
     private static void setLogLevel(String level) {
