@@ -7,10 +7,14 @@ import io.jkms.host.CsvlkIdentity;
 import io.jkms.host.HostIdentity;
 import io.jkms.host.IoTransport;
 import io.jkms.host.ThreadLocalSecureRandom;
+import io.jkms.logging.LogSetup;
+import io.jkms.registry.RegistrySettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -21,14 +25,20 @@ final class HostRunner {
     private static final Logger LOG = LoggerFactory.getLogger("io.jkms.host");
 
     private final Supplier<HostConfig> configuration;
+    private final Map<String, String> environment;
 
-    /** @param configuration reads the configuration afresh (flags, file, environment) each time it is called */
-    HostRunner(Supplier<HostConfig> configuration) {
+    /**
+     * @param configuration reads the configuration afresh (flags, file, environment) each time it is called
+     * @param environment   the process environment, which tells whether standard output is systemd's journal
+     */
+    HostRunner(Supplier<HostConfig> configuration, Map<String, String> environment) {
         this.configuration = configuration;
+        this.environment = Map.copyOf(environment);
     }
 
     int runUntilSignalled() throws IOException {
         HostConfig config = configuration.get();
+        LogSetup.apply(config.log(), environment);
         setLogLevel("info");
         RunningHost host = RunningHost.start(config, RunningHost.catalog(config), new ThreadLocalSecureRandom(),
                 Clock.systemUTC(), List.of());
@@ -53,6 +63,9 @@ final class HostRunner {
     private void reload(RunningHost host) {
         try {
             HostConfig next = configuration.get();
+            if (!next.log().equals(host.config().log())) {
+                LOG.warn("log settings changed: restart to apply them (the rest is applied now)");
+            }
             host.reload(next, RunningHost.catalog(next));
             setLogLevel(next.logLevel());
             LOG.info("configuration and catalog reloaded");
@@ -67,9 +80,10 @@ final class HostRunner {
 
     private static void logStart(RunningHost host, HostConfig config) {
         HostIdentity identity = host.identity();
-        LOG.info("jkms KMS host listening on {}", host.server().boundAddresses());
+        LOG.info("jkms {} KMS host listening on {}", VersionProvider.version(), host.server().boundAddresses().stream()
+                .map(HostRunner::hostPort).collect(Collectors.joining(", ")));
         LOG.info("network I/O: {}", transport(host.server().transport()));
-        LOG.info("client registry: {}", host.config().registry().map(Object::toString).orElse("off"));
+        LOG.info("client registry: {}", host.config().registry().map(HostRunner::describe).orElse("off"));
         host.web().ifPresent(web -> LOG.info("dashboard on {}://{}/ ({})", web.secure() ? "https" : "http",
                 hostPort(web.address()),
                 config.web().tokenRequired(web.address()) ? "token required" : "loopback, no token"));
@@ -96,9 +110,44 @@ final class HostRunner {
         return text.toString();
     }
 
-    private static String hostPort(java.net.InetSocketAddress address) {
+    /** In words, without the password a PostgreSQL URL may carry in its parameters. */
+    static String describe(RegistrySettings registry) {
+        String where = registry.databaseUrl().map(url -> "PostgreSQL " + url.replaceFirst("^jdbc:postgresql://", "")
+                        .replaceFirst("[?;].*$", ""))
+                .orElseGet(() -> "SQLite " + registry.dataDir().resolve("registry.db"));
+        return where + ", retention " + registry.retention().toDays() + " days, written every "
+                + registry.flushInterval().toMillis() + " ms, at most " + registry.queueCapacity() + " records queued";
+    }
+
+    /** {@code 0.0.0.0:1688}, {@code [::]:1688}, {@code [::1]:1688}: as an operator types them in --listen. */
+    static String hostPort(java.net.InetSocketAddress address) {
         String host = address.getAddress().getHostAddress();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+        return (host.indexOf(':') >= 0 ? "[" + compress(host) + "]" : host) + ":" + address.getPort();
+    }
+
+    /** Java's {@code 0:0:0:0:0:0:0:1} with its longest run of zero groups written {@code ::} (RFC 5952). */
+    static String compress(String ipv6) {
+        int percent = ipv6.indexOf('%');
+        String scope = percent < 0 ? "" : ipv6.substring(percent);
+        String[] groups = (percent < 0 ? ipv6 : ipv6.substring(0, percent)).split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int j = i;
+            while (j < groups.length && groups[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+        }
+        if (bestStart < 0) {
+            return String.join(":", groups) + scope;
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail + scope;
     }
 
     private static void setLogLevel(String level) {

@@ -13,7 +13,20 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        avoidUnsafeWarning();
         System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /**
+     * Java 24 and later warn on standard error when Netty 4.1 first uses sun.misc.Unsafe's memory access, unless
+     * {@code --sun-misc-unsafe-memory-access=allow} was given (jkms's launchers give it; Java 17 rejects it). Run
+     * as a bare {@code java -jar} without it, Netty is told to do without Unsafe instead: a little slower, and silent.
+     */
+    static void avoidUnsafeWarning() {
+        if (Runtime.version().feature() >= 24 && System.getProperty("sun.misc.unsafe.memory.access") == null
+                && System.getProperty("io.netty.noUnsafe") == null) {
+            System.setProperty("io.netty.noUnsafe", "true");
+        }
     }
 
     /** The whole command tree, with the environment the host reads {@code JKMS_*} settings from. */

@@ -97,7 +97,7 @@ final class RunningHost implements AutoCloseable {
             KmsMetrics metrics = new KmsMetrics(parts.meters, catalog);
             ActivationLog log = new ActivationLog(catalog);
             List<ActivationListener> all = new ArrayList<>();
-            all.add(log);
+            all.add(ReadinessProbe.skippingProbes(log)); // the self-check is no client: /readyz reports it
             all.add(ReadinessProbe.skippingProbes(metrics));
             registry.ifPresent(r -> all.add(ReadinessProbe.skippingProbes(r)));
             all.addAll(listeners);
@@ -225,7 +225,8 @@ final class RunningHost implements AutoCloseable {
         } else {
             LOG.warn("registry or dashboard settings changed: restart to apply them (the rest is applied now)");
             next = new HostConfig(next.listener(), next.policy(), next.identity(), next.btfn(), next.threads(),
-                    config.io(), next.logLevel(), next.catalogFile(), config.registry(), config.web(), next.dns());
+                    config.io(), next.logLevel(), next.catalogFile(), config.registry(), config.web(), next.dns(),
+                    next.log());
         }
         ActivationPolicy policy = policy(next, nextCatalog, nextIdentity, registry, clock);
         server.update(listenerSettings(next, nextIdentity));

@@ -67,7 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
             return EXIT_CONFIG;
         }
         try {
-            return new HostRunner(this::configuration).runUntilSignalled();
+            return new HostRunner(this::configuration, environment).runUntilSignalled();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("jkms serve: " + e.getMessage());
             return EXIT_CONFIG;

@@ -1,5 +1,6 @@
 package io.jkms.config;
 
+import io.jkms.logging.LogSettings;
 import io.jkms.registry.RegistrySettings;
 import io.jkms.web.WebLimits;
 
@@ -101,6 +102,20 @@ public enum ConfigKey {
             "Product catalog JSON to use instead of the built-in one (same format; reloaded on SIGHUP)."),
     LOG_LEVEL("log-level", "LEVEL", "info", false,
             "error, warn, info (one line per activation) or debug (every field)."),
+    LOG_FORMAT("log-format", "text|json", "text", false,
+            "Log lines as text, or as one JSON object per line (time, level, logger, message, and every field of an "
+                    + "activation as its own key)."),
+    LOG_FILE("log-file", "PATH", null, false,
+            "Log to this file instead of standard output, rotated daily and at --log-file-max-size to "
+                    + "NAME.YYYY-MM-DD.N.EXT. Default: standard output (under systemd: the journal, without a "
+                    + "second timestamp)."),
+    LOG_FILE_MAX_SIZE("log-file-max-size", "SIZE", "10MB", false,
+            "Size at which the log file is rotated: bytes, or with a suffix KB, MB or GB (1KB to 10GB)."),
+    LOG_FILE_MAX_HISTORY("log-file-max-history", "DAYS", Integer.toString(LogSettings.DEFAULT_MAX_HISTORY), false,
+            "Days of rotated log files kept (1 to 3650)."),
+    LOG_FILE_TOTAL_SIZE("log-file-total-size", "SIZE", "1GB", false,
+            "Most space all rotated log files take together, the oldest deleted first (1KB to 1000GB, at least "
+                    + "--log-file-max-size)."),
     WEB("web", "ADDR:PORT|off", "127.0.0.1:8080", false,
             "Address of the web dashboard, JSON API and /metrics, or 'off'. Anywhere but loopback it asks for "
                     + "the token (see --web-token)."),

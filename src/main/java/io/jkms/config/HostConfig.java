@@ -5,6 +5,7 @@ import io.jkms.host.IdentitySettings;
 import io.jkms.host.IoTransport;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
+import io.jkms.logging.LogSettings;
 import io.jkms.registry.RegistrySettings;
 import io.jkms.web.WebSettings;
 import java.nio.file.Path;
@@ -21,8 +22,10 @@ import java.util.Optional;
  *                    with {@code --registry off}
  * @param web         the dashboard, JSON API and metrics
  * @param dns         the SRV record the host publishes; empty without {@code --dns-publish}
+ * @param log         where and how the host logs (applied at start; a change needs a restart)
  */
 public record HostConfig(ListenerSettings listener, PolicySettings policy, IdentitySettings identity, boolean btfn,
                          int threads, IoTransport io, String logLevel, Optional<Path> catalogFile,
-                         Optional<RegistrySettings> registry, WebSettings web, Optional<DnsSettings> dns) {
+                         Optional<RegistrySettings> registry, WebSettings web, Optional<DnsSettings> dns,
+                         LogSettings log) {
 }

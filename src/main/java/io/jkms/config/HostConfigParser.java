@@ -11,6 +11,7 @@ import io.jkms.host.IdentitySettings.FixedIdentity;
 import io.jkms.host.IoTransport;
 import io.jkms.host.ListenerSettings;
 import io.jkms.host.PolicySettings;
+import io.jkms.logging.LogSettings;
 import io.jkms.protocol.Epid;
 import io.jkms.registry.RegistrySettings;
 import io.jkms.rpc.RpcSettings;
@@ -43,6 +44,7 @@ public final class HostConfigParser {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9]+)?");
     private static final Pattern DAYS = Pattern.compile("(\\d{1,5})\\s*([dw]?)");
     private static final Pattern MILLIS_OR_SECONDS = Pattern.compile("(\\d{1,6})\\s*(ms|s)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,13})\\s*(kb|mb|gb)?");
     private static final Pattern HEX16 = Pattern.compile("[0-9A-Fa-f]{16}");
     private static final long MIN_INTERVAL = 15;
     private static final long MAX_INTERVAL = 30 * 24 * 60;
@@ -90,7 +92,7 @@ public final class HostConfigParser {
                 lcid(), optional(ConfigKey.HWID).map(v -> hwid(v, v.value())), epids(), ndr64());
         return new HostConfig(listener, policy, identity, bool(ConfigKey.BTFN), (int) integer(ConfigKey.THREADS, 0, 256),
                 io(), logLevel(), optional(ConfigKey.CATALOG).map(v -> Path.of(v.value().trim())), registry(policy), web(),
-                DnsConfig.parse(this::optional, this::single));
+                DnsConfig.parse(this::optional, this::single), log());
     }
 
     private ConnectionBounds connectionBounds() {
@@ -355,6 +357,52 @@ public final class HostConfigParser {
             return level;
         }
         throw ConfigException.invalid(value, "error, warn, info, debug or trace");
+    }
+
+    private LogSettings log() {
+        ConfigValue formatValue = single(ConfigKey.LOG_FORMAT);
+        LogSettings.Format format = switch (formatValue.value().trim().toLowerCase(Locale.ROOT)) {
+            case "text" -> LogSettings.Format.TEXT;
+            case "json" -> LogSettings.Format.JSON;
+            default -> throw ConfigException.invalid(formatValue, "text or json");
+        };
+        Optional<Path> file = optional(ConfigKey.LOG_FILE).map(value -> {
+            try {
+                Path path = Path.of(value.value().trim());
+                if (path.getFileName() == null || value.value().isBlank()) {
+                    throw ConfigException.invalid(value, "a file path, e.g. /var/log/jkms/jkms.log");
+                }
+                return path;
+            } catch (InvalidPathException e) {
+                throw ConfigException.invalid(value, "a file path, e.g. /var/log/jkms/jkms.log");
+            }
+        });
+        long maxSize = size(ConfigKey.LOG_FILE_MAX_SIZE, 1L << 10, 10L << 30);
+        long total = size(ConfigKey.LOG_FILE_TOTAL_SIZE, 1L << 10, 1000L << 30);
+        if (total < maxSize) {
+            throw ConfigException.invalid(single(ConfigKey.LOG_FILE_TOTAL_SIZE), "at least log-file-max-size ("
+                    + single(ConfigKey.LOG_FILE_MAX_SIZE).value() + ")");
+        }
+        return new LogSettings(format, file, maxSize, (int) integer(ConfigKey.LOG_FILE_MAX_HISTORY, 1, 3650), total);
+    }
+
+    /** Bytes, or a number with a suffix KB, MB or GB (powers of 1024, as Logback reads them). */
+    private long size(ConfigKey key, long min, long max) {
+        ConfigValue value = single(key);
+        Matcher m = SIZE.matcher(value.value().trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            int shift = m.group(2) == null ? 0 : switch (m.group(2)) {
+                case "kb" -> 10;
+                case "mb" -> 20;
+                default -> 30;
+            };
+            long number = Long.parseLong(m.group(1));
+            if (number <= (max >> shift) && (number << shift) >= min) {
+                return number << shift;
+            }
+        }
+        throw ConfigException.invalid(value, "a size from " + (min >> 10) + "KB to " + (max >> 30)
+                + "GB: bytes, or a number with a suffix KB, MB or GB (e.g. 10MB)");
     }
 
     private Bytes hwid(ConfigValue source, String text) {

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /** One INFO line per activation (peer, workstation, product, protocol, result, time); every field at DEBUG. */
 public final class ActivationLog implements ActivationListener {
@@ -30,17 +31,35 @@ public final class ActivationLog implements ActivationListener {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        String took = event.took().toNanos() / 1000 + "µs";
+        long micros = event.took().toNanos() / 1000;
+        String took = micros + "µs";
+        String peer = peer(event.peer());
+        // The text line for people; the same fields as key-value pairs for --log-format json.
+        LoggingEventBuilder line = LOG.atInfo().addKeyValue("event", "activation").addKeyValue("peer", peer);
         if (event.request().isEmpty()) {
-            LOG.info("{} undecodable request: {} ({}) in {}", peer(event.peer()), Hresult.describe(event.hresult()),
-                    ClientText.escape(event.reason()), took);
+            line.addKeyValue("result", "undecodable").addKeyValue("hresult", Hresult.hex(event.hresult()))
+                    .addKeyValue("reason", event.reason()).addKeyValue("took_us", micros)
+                    .log("{} undecodable request: {} ({}) in {}", peer, Hresult.describe(event.hresult()),
+                            ClientText.escape(event.reason()), took);
             return;
         }
         KmsRequest request = event.request().get();
-        String result = event.activated() ? "activated, count " + event.response().get().clientCount()
-                : "refused " + Hresult.describe(event.hresult()) + " (" + ClientText.escape(event.reason()) + ")";
-        LOG.info("{} {} \"{}\" {}: {} in {}", peer(event.peer()), ClientText.escape(request.workstationName()),
-                productName(request), request.version(), result, took);
+        String product = productName(request);
+        line.addKeyValue("workstation", request.workstationName()).addKeyValue("product", product)
+                .addKeyValue("protocol", request.version().toString());
+        String result;
+        if (event.activated()) {
+            long count = event.response().get().clientCount();
+            line.addKeyValue("result", "activated").addKeyValue("count", count);
+            result = "activated, count " + count;
+        } else {
+            line.addKeyValue("result", "refused").addKeyValue("hresult", Hresult.hex(event.hresult()))
+                    .addKeyValue("reason", event.reason());
+            result = "refused " + Hresult.describe(event.hresult()) + " (" + ClientText.escape(event.reason()) + ")";
+        }
+        line.addKeyValue("took_us", micros).log("{} {} \"{}\" {}: {} in {}", peer,
+                ClientText.escape(request.workstationName()), product,
+                request.version(), result, took);
         if (LOG.isDebugEnabled()) {
             LOG.debug("request {}", ClientText.escape(request.toString()));
             event.response().ifPresent(response -> LOG.debug("response {}", ClientText.escape(response.toString())));

@@ -189,16 +189,17 @@ public final class KmsServer implements AutoCloseable {
         return settings.bounds().maxQueuedBytes();
     }
 
-    RefusalLog refusalLog() {
-        return refusalLog;
-    }
-
     RpcSettings rpcSettings() {
         return settings.rpc();
     }
 
     ActivationHandler handler() {
         return handler;
+    }
+
+    /** Refused and closed connections, logged at most once per reason every 10 s. */
+    RefusalLog refusalLog() {
+        return refusalLog;
     }
 
     RpcProblemListener problems() {

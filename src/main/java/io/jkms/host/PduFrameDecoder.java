@@ -85,7 +85,7 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
             return;
         }
         counters.count(expired);
-        if (expired != Refusal.IDLE && expired != Refusal.READ_DEADLINE) {
+        if (expired != Refusal.IDLE) { // an idle peer is ordinary; every other deadline is logged, rate-limited
             log.closed(expired, ctx.channel().remoteAddress(), "deadline passed");
         }
         ctx.close();
@@ -112,6 +112,8 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
             if (fragLength < PduCodec.HEADER_LENGTH || fragLength > maxFragLength) {
                 in.skipBytes(in.readableBytes());
                 counters.count(Refusal.FRAME_TOO_LARGE);
+                log.closed(Refusal.FRAME_TOO_LARGE, ctx.channel().remoteAddress(), "frag_length " + fragLength
+                        + ", allowed " + PduCodec.HEADER_LENGTH + " to " + maxFragLength);
                 problems.onProblem(RpcProblemListener.Kind.FRAME_LENGTH, "none");
                 ctx.close();
                 return;

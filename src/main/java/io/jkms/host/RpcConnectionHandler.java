@@ -56,6 +56,8 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
         if (++pdus > server.maxPdusPerConnection()) {
             server.counters().count(Refusal.TOO_MANY_PDUS);
             closing = true;
+            server.refusalLog().closed(Refusal.TOO_MANY_PDUS, ctx.channel().remoteAddress(),
+                    "more than " + server.maxPdusPerConnection() + " PDUs");
             ctx.close();
             return;
         }
@@ -71,6 +73,8 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
         if (reply.close()) {
             server.counters().count(Refusal.RPC_CLOSE);
             closing = true;
+            server.refusalLog().closed(Refusal.RPC_CLOSE, ctx.channel().remoteAddress(),
+                    replies.isEmpty() ? "protocol error, closed without a reply" : "protocol error, answered then closed");
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.flush();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("dns")
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DnsProcessTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on \\[/127\\.0\\.0\\.1:(\\d+)]");
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
     @Test
     void sigtermRemovesTheRecordThatStartUpPublished(@TempDir Path dir) throws Exception {

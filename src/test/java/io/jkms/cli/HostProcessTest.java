@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("network")
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostProcessTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on \\[/127\\.0\\.0\\.1:(\\d+)]");
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
     private static Process start(String... args) throws IOException {
         // env(1) restores SIGHUP's default: a JVM leaves an ignored SIGHUP ignored (as under nohup), and a

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("network")
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class UmaskTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on \\[/127\\.0\\.0\\.1:(\\d+)]");
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
     @Test
     void underUmask000TheDataDirectoryIs700AndTheDatabaseFiles600(@TempDir Path dir) throws Exception {

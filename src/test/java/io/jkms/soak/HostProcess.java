@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class HostProcess implements AutoCloseable {
     static final List<String> LAUNCHER_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx96m",
             "-XX:ReservedCodeCacheSize=48m", "-Xss512k");
-    private static final Pattern KMS = Pattern.compile("listening on \\[/127\\.0\\.0\\.1:(\\d+)]");
+    private static final Pattern KMS = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern WEB = Pattern.compile("dashboard on http://127\\.0\\.0\\.1:(\\d+)/");
 
     final Process process;

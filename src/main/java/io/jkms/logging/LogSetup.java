@@ -1,0 +1,113 @@
+package io.jkms.logging;
+
+import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies {@link LogSettings} to Logback: replaces the stdout appender of {@code logback.xml} by the one the
+ * settings ask for, still behind an asynchronous queue that drops INFO lines rather than slow the host.
+ */
+public final class LogSetup {
+    /** The date and time are left to the journal when systemd reads standard output: it stamps every line. */
+    static final String JOURNAL_PATTERN = "%-5level %logger{0} - %msg%n";
+    static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} " + JOURNAL_PATTERN;
+    private static final String APPENDER = "ASYNC";
+
+    private LogSetup() {
+    }
+
+    /**
+     * Logs as {@code settings} say from now on. {@code environment} tells whether standard output is systemd's
+     * journal ({@code JOURNAL_STREAM}, set by systemd for its services).
+     */
+    public static void apply(LogSettings settings, Map<String, String> environment) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        boolean journal = environment.containsKey("JOURNAL_STREAM") && settings.file().isEmpty();
+        if (settings.equals(LogSettings.defaults()) && !journal) {
+            return; // logback.xml already logs text to stdout
+        }
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        OutputStreamAppender<ILoggingEvent> output = settings.file()
+                .<OutputStreamAppender<ILoggingEvent>>map(file -> rollingFile(context, settings, file))
+                .orElseGet(() -> console(context));
+        output.setEncoder(encoder(context, settings.format(), journal));
+        output.start();
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName(APPENDER);
+        async.setQueueSize(8192);
+        async.setNeverBlock(true);
+        async.addAppender(output);
+        async.start();
+        Appender<ILoggingEvent> previous = root.getAppender(APPENDER);
+        root.addAppender(async);
+        if (previous != null && previous != async) {
+            root.detachAppender(previous);
+            previous.stop();
+        }
+    }
+
+    private static Encoder<ILoggingEvent> encoder(LoggerContext context, LogSettings.Format format, boolean journal) {
+        if (format == LogSettings.Format.JSON) {
+            JsonLineEncoder json = new JsonLineEncoder();
+            json.setContext(context);
+            json.start();
+            return json;
+        }
+        PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+        pattern.setContext(context);
+        pattern.setPattern(journal ? JOURNAL_PATTERN : TEXT_PATTERN);
+        pattern.start();
+        return pattern;
+    }
+
+    private static ConsoleAppender<ILoggingEvent> console(LoggerContext context) {
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("STDOUT");
+        return console;
+    }
+
+    /** {@code jkms.log}, rolled daily and by size to {@code jkms.YYYY-MM-DD.N.log}, kept for the history's days. */
+    private static RollingFileAppender<ILoggingEvent> rollingFile(LoggerContext context, LogSettings settings,
+                                                                  Path file) {
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        appender.setContext(context);
+        appender.setName("FILE");
+        appender.setFile(file.toString());
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+        policy.setContext(context);
+        policy.setParent(appender);
+        policy.setFileNamePattern(rolledName(file));
+        policy.setMaxFileSize(new FileSize(settings.maxFileSize()));
+        policy.setMaxHistory(settings.maxHistory());
+        policy.setTotalSizeCap(new FileSize(settings.totalSize()));
+        policy.start();
+        appender.setRollingPolicy(policy);
+        return appender;
+    }
+
+    /** {@code /var/log/jkms/jkms.log} rolls to {@code /var/log/jkms/jkms.%d{yyyy-MM-dd}.%i.log}. */
+    static String rolledName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        return file.resolveSibling(stem + ".%d{yyyy-MM-dd}.%i" + extension).toString();
+    }
+}
