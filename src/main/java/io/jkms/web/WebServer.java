@@ -169,15 +169,33 @@ public final class WebServer implements AutoCloseable {
             this.clock = clock;
         }
 
+        /** Between asking for the next request and getting it. */
+        private boolean awaiting;
+
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
+            awaiting = true;
             ctx.read();
             ctx.fireChannelActive();
+        }
+
+        /**
+         * Netty 4.2's FlowControlHandler forgets a read that ended without a whole request (TLS handshake records,
+         * a request split over packets) and says so with this event: ask again, or the request waits for the
+         * request deadline (DashboardTlsTest hung so).
+         */
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            if (awaiting && ctx.channel().isActive()) {
+                ctx.read();
+            }
+            ctx.fireChannelReadComplete();
         }
 
         /** Copies the request off the buffer and answers it on a page thread (pages may block; I/O must not). */
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            awaiting = false;
             clock.requestComplete();
             boolean head = request.method().name().equals("HEAD");
             boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
@@ -215,10 +233,15 @@ public final class WebServer implements AutoCloseable {
                 written.addListener(ChannelFutureListener.CLOSE);
                 return;
             }
-            // Only now is the next request read (or let through, if it came in the same packet as this one).
+            readNextOnceWritten(ctx, written);
+        }
+
+        /** Only once the answer is written is the next request read (or let through, if it came with this one). */
+        private void readNextOnceWritten(ChannelHandlerContext ctx, ChannelFuture written) {
             written.addListener(f -> {
                 if (f.isSuccess()) {
                     clock.responseWritten();
+                    awaiting = true;
                     ctx.read();
                 } else {
                     ctx.close();
@@ -250,7 +273,9 @@ public final class WebServer implements AutoCloseable {
             ChannelFuture written = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
             if (!keepAlive) {
                 written.addListener(ChannelFutureListener.CLOSE);
+                return;
             }
+            readNextOnceWritten(ctx, written); // a kept-alive connection goes on after an export too
         }
 
         /** The connection boundary: whatever goes wrong in a page is logged once and answered with 500. */
