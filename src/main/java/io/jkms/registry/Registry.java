@@ -71,63 +71,7 @@ public final class Registry implements AutoCloseable {
 
     /** Queue depth, drops, flush times and problems, for metrics and the health page. */
     public RegistryHealth health() {
-        String kind = settings.databaseUrl().isPresent() ? "postgresql" : "sqlite";
-        return new RegistryHealth() {
-            @Override
-            public long queueDepth() {
-                return writer.queueDepth();
-            }
-
-            @Override
-            public long queueCapacity() {
-                return writer.queueCapacity();
-            }
-
-            @Override
-            public java.time.Duration lag() {
-                return writer.lag();
-            }
-
-            @Override
-            public long stored() {
-                return writer.stored();
-            }
-
-            @Override
-            public long writeFailures() {
-                return writer.writeFailures();
-            }
-
-            @Override
-            public long writerRestarts() {
-                return writer.restarts();
-            }
-
-            @Override
-            public long dropped() {
-                return writer.dropped();
-            }
-
-            @Override
-            public long flushes() {
-                return writer.flushes();
-            }
-
-            @Override
-            public long flushNanos() {
-                return writer.flushNanos();
-            }
-
-            @Override
-            public String kind() {
-                return kind;
-            }
-
-            @Override
-            public java.util.Optional<String> problem() {
-                return writer.problem();
-            }
-        };
+        return new WriterHealth(writer, settings, writer::problem);
     }
 
     public RegistryReader reader() {

@@ -189,70 +189,18 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
     }
 
     private RegistryHealth liveHealth() {
-        return new RegistryHealth() {
-            private final RegistryWriter writer = pending.writer();
+        return new WriterHealth(pending.writer(), settings, this::problem);
+    }
 
-            @Override
-            public long queueDepth() {
-                return writer.queueDepth();
-            }
-
-            @Override
-            public long queueCapacity() {
-                return writer.queueCapacity();
-            }
-
-            @Override
-            public Duration lag() {
-                return writer.lag();
-            }
-
-            @Override
-            public long stored() {
-                return writer.stored();
-            }
-
-            @Override
-            public long writeFailures() {
-                return writer.writeFailures();
-            }
-
-            @Override
-            public long writerRestarts() {
-                return writer.restarts();
-            }
-
-            @Override
-            public long dropped() {
-                return writer.dropped();
-            }
-
-            @Override
-            public long flushes() {
-                return writer.flushes();
-            }
-
-            @Override
-            public long flushNanos() {
-                return writer.flushNanos();
-            }
-
-            @Override
-            public String kind() {
-                return settings.databaseUrl().isPresent() ? "postgresql" : "sqlite";
-            }
-
-            @Override
-            public Optional<String> problem() {
-                Registry open = registry;
-                if (open != null) {
-                    return open.health().problem();
-                }
-                String notOpen = problem;
-                return Optional.of((notOpen == null ? "registry opening" : "registry not open: " + notOpen) + "; "
-                        + writer.queueDepth() + " record(s) waiting");
-            }
-        };
+    /** The open registry's problem, else that it is not open yet, and how much waits meanwhile. */
+    private Optional<String> problem() {
+        Registry open = registry;
+        if (open != null) {
+            return open.health().problem();
+        }
+        String notOpen = problem;
+        return Optional.of((notOpen == null ? "registry opening" : "registry not open: " + notOpen) + "; "
+                + pending.writer().queueDepth() + " record(s) waiting");
     }
 
     /**

@@ -255,10 +255,11 @@ public final class RegistryWriter implements ActivationListener, RegistryWriterS
                 }
                 backoff = Duration.ZERO;
             } catch (SQLException | RuntimeException e) {
-                failures.incrementAndGet();
                 boolean full = DatabaseErrors.diskFull(e);
                 diskFull = full;
                 failing = e.toString();
+                // Counted after the state is set: a reader that sees the failure counted also sees why.
+                failures.incrementAndGet();
                 if (backoff.isZero() && full) {
                     LOG.error("registry: disk full, the database cannot grow ({}); keeping {} record(s) and retrying",
                             e.toString(), queueDepth());
