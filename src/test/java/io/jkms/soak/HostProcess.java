@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * scanned, and its resident memory readable from /proc.
  */
 final class HostProcess implements AutoCloseable {
+    /** The ./jkms launcher's JVM flags, all of them (the trim returns malloc's free memory every second). */
     static final List<String> LAUNCHER_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx96m",
-            "-XX:ReservedCodeCacheSize=48m", "-Xss512k");
+            "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-XX:+IgnoreUnrecognizedVMOptions",
+            "-XX:TrimNativeHeapInterval=1000");
     private static final Pattern KMS = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern WEB = Pattern.compile("dashboard on http://127\\.0\\.0\\.1:(\\d+)/");
 

@@ -130,9 +130,19 @@ class SoakTest {
                 task.get(60, TimeUnit.SECONDS);
             }
             pool.shutdown();
-            // After the attack, so that both readings describe one state: nothing is queued or dropped between them.
-            String metrics = scrape(host);
-            JsonNode health = new ObjectMapper().readTree(get(host, "/api/health"));
+            // After the attack, and between two health readings that agree, so that both sources describe one state
+            // (the writer still flushes what the last activations queued).
+            String metrics = "";
+            JsonNode health = null;
+            for (int attempt = 0; attempt < 50; attempt++) {
+                JsonNode before = new ObjectMapper().readTree(get(host, "/api/health"));
+                metrics = scrape(host);
+                health = new ObjectMapper().readTree(get(host, "/api/health"));
+                if (before.get("registry").equals(health.get("registry"))) {
+                    break;
+                }
+                LockSupport.parkNanos(200_000_000L); // bounded: 50 attempts
+            }
 
             long total = ok.get() + failed.get();
             assertThat(total).as("legitimate activations made").isGreaterThan(100);
