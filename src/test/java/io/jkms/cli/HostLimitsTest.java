@@ -257,8 +257,10 @@ class HostLimitsTest {
             assertThat(counters(host).get(Refusal.WRITE_TIMEOUT)).isEqualTo(1);
             assertThat(closedWithin(reader, Duration.ofSeconds(10))).as("closed by the host").isTrue();
             assertThat(counters(host).get(Refusal.WRITE_BACKLOG)).isZero();
-            assertThat(peak).as("reading stopped at the high water mark (half the cap), plus one read's answers")
-                    .isLessThan(1_048_576 / 2 + 65_536);
+            // Netty 4.2's read loop may finish the read it is in (up to two buffers of requests) after reading is
+            // switched off: the answers to those come on top of the high water mark, still far below the cap.
+            assertThat(peak).as("reading stopped at the high water mark (half the cap), plus one read loop's answers")
+                    .isLessThan(1_048_576 / 2 + 131_072);
         }
     }
 

@@ -22,7 +22,9 @@ final class HostProcess implements AutoCloseable {
     /** The ./jkms launcher's JVM flags, all of them (the trim returns malloc's free memory every second). */
     static final List<String> LAUNCHER_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx96m",
             "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-XX:+IgnoreUnrecognizedVMOptions",
-            "-XX:TrimNativeHeapInterval=1000");
+            "-XX:TrimNativeHeapInterval=1000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    /** What the ./jkms launcher puts in the JVM's environment. */
+    static final java.util.Map<String, String> LAUNCHER_ENVIRONMENT = java.util.Map.of("MALLOC_ARENA_MAX", "2");
     private static final Pattern KMS = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern WEB = Pattern.compile("dashboard on http://127\\.0\\.0\\.1:(\\d+)/");
 
@@ -55,7 +57,9 @@ final class HostProcess implements AutoCloseable {
                 "--listen", "127.0.0.1:0", "--web", "127.0.0.1:0", "--data-dir", dataDir.toString()));
         command.addAll(List.of(args));
         Files.createDirectories(dataDir);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(LAUNCHER_ENVIRONMENT);
+        Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Integer kmsPort = null;
         Integer webPort = null;
