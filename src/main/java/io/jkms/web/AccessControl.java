@@ -144,7 +144,8 @@ public final class AccessControl {
     /**
      * Whether a POST comes from this dashboard's own pages: its Origin (sent by browsers with every POST) names
      * the request's Host, the Host a proxy forwarded ({@code X-Forwarded-Host}: a cross-site form cannot set it)
-     * or a configured name; without Origin, no Sec-Fetch-Site says it is from elsewhere (tools send neither).
+     * or a configured name; without Origin, no Sec-Fetch-Site says it is from elsewhere (tools send neither); with
+     * {@code Origin: null}, Sec-Fetch-Site says it is from this origin.
      */
     boolean sameOrigin(WebRequest request) {
         Optional<String> origin = request.header("origin");
@@ -153,6 +154,11 @@ public final class AccessControl {
                     .orElse(true);
         }
         String o = origin.get().trim().toLowerCase(java.util.Locale.ROOT);
+        if (o.equals("null")) {
+            // What a browser sends for its own form under Referrer-Policy: no-referrer, and what a sandboxed
+            // frame of any site sends: only the fetch metadata, which pages cannot set, tells them apart.
+            return request.header("sec-fetch-site").map(site -> site.equals("same-origin")).orElse(false);
+        }
         int scheme = o.indexOf("://");
         if (!(o.startsWith("http://") || o.startsWith("https://")) || o.indexOf('/', scheme + 3) >= 0) {
             return false;

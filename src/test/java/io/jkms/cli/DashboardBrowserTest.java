@@ -106,7 +106,11 @@ class DashboardBrowserTest {
         assertThat(driver.getCurrentUrl()).contains("/login?next=");
         driver.findElement(By.id("token")).sendKeys("not-the-token-at-all");
         driver.findElement(By.cssSelector("form.login button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no login error at " + driver.getCurrentUrl() + ": " + driver.getPageSource(), e);
+        }
         screenshot(driver, "login-refused");
         driver.findElement(By.id("token")).sendKeys(TOKEN);
         driver.findElement(By.cssSelector("form.login button")).click();

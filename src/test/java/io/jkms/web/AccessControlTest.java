@@ -82,6 +82,18 @@ class AccessControlTest {
         assertThat(app.handle(new WebRequest("POST", "/login", own, "token=" + Fixtures.TOKEN)).status())
                 .isEqualTo(303);
         assertThat(app.handle(WebRequest.get("/logout")).status()).as("logout by GET").isEqualTo(405);
+        // Under Referrer-Policy: no-referrer a browser's own form POST says "Origin: null" (Chromium does); its
+        // fetch metadata, which no page can set, still tells whence it came.
+        Map<String, String> ownNull = Map.of("host", "127.0.0.1:8080", "origin", "null", "sec-fetch-site",
+                "same-origin");
+        assertThat(app.handle(new WebRequest("POST", "/login", ownNull, "token=" + Fixtures.TOKEN)).status())
+                .as("the dashboard's own form, Origin null").isEqualTo(303);
+        Map<String, String> sandboxed = Map.of("host", "127.0.0.1:8080", "origin", "null", "sec-fetch-site",
+                "cross-site");
+        assertThat(app.handle(new WebRequest("POST", "/login", sandboxed, "token=" + Fixtures.TOKEN)).status())
+                .as("a sandboxed frame of another site, Origin null").isEqualTo(403);
+        assertThat(app.handle(new WebRequest("POST", "/login", Map.of("host", "127.0.0.1:8080", "origin", "null"),
+                "token=" + Fixtures.TOKEN)).status()).as("Origin null and nothing else").isEqualTo(403);
         Map<String, String> proxied = Map.of("host", "127.0.0.1:8080", "origin", "https://kms.example.org",
                 "x-forwarded-host", "kms.example.org");
         assertThat(app.handle(new WebRequest("POST", "/login", proxied, "token=" + Fixtures.TOKEN)).status())
