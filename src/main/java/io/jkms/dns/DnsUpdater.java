@@ -1,5 +1,6 @@
 package io.jkms.dns;
 
+import io.jkms.client.HostAddress;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -64,7 +65,7 @@ final class DnsUpdater {
     }
 
     static String hostPort(InetSocketAddress a) {
-        String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
+        return new HostAddress(a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress(),
+                a.getPort()).toString();
     }
 }

@@ -5,7 +5,6 @@ import io.jkms.catalog.KmsGroup;
 import io.jkms.catalog.Product;
 import io.jkms.protocol.Hresult;
 import io.jkms.protocol.KmsRequest;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,10 +73,6 @@ public final class ActivationLog implements ActivationListener {
     }
 
     private static String peer(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            String host = inet.getAddress().getHostAddress();
-            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
-        }
-        return ClientText.escape(String.valueOf(address));
+        return ClientText.escape(RefusalLog.peer(address));
     }
 }

@@ -6,6 +6,7 @@ import io.jkms.catalog.Product;
 import io.jkms.client.ActivationResult;
 import io.jkms.client.ClientException;
 import io.jkms.client.ClientOptions;
+import io.jkms.client.HostAddress;
 import io.jkms.client.KmsClient;
 import io.jkms.client.SourceListener;
 import io.jkms.host.ActivationListener;
@@ -88,8 +89,7 @@ public final class ReadinessProbe {
     }
 
     static String hostPort(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+        return new HostAddress(address.getAddress().getHostAddress(), address.getPort()).toString();
     }
 
     /** A current Windows client product with a SKU ID (what most real clients are). */
