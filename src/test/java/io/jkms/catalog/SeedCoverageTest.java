@@ -119,7 +119,7 @@ class SeedCoverageTest {
     }
 
     /** "Windows 11 专业版 Windows 10 专业版" → ["Windows 11 Pro", "Windows 10 Pro"]. */
-    private static List<String> windowsNames(String cell) {
+    static List<String> windowsNames(String cell) {
         String english = cell;
         for (var e : CHINESE.entrySet().stream().sorted((a, b) -> b.getKey().length() - a.getKey().length())
                 .toList()) {

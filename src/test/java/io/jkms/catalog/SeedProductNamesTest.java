@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,6 @@ class SeedProductNamesTest {
     private static final Pattern KEY = Pattern.compile("[0-9A-Z]{5}(-[0-9A-Z]{5}){4}");
     private static final Pattern HEADING = Pattern.compile("#{3,4} (.*)");
     private static final Pattern YEAR_OR_VERSION = Pattern.compile("\\b(20\\d\\d|\\d{2}H\\d|1[78]09|1803)\\b");
-    private static final Map<String, String> CHINESE = Map.of("专业工作站版", "Pro for Workstations",
-            "专业教育版", "Pro Education", "专业版", "Pro", "教育版", "Education", "企业版", "Enterprise");
     private final Catalog catalog = Catalog.loadDefault();
 
     /** A name as written in a seed table and the GVLK of its row. */
@@ -57,7 +54,7 @@ class SeedProductNamesTest {
             if (row[0].startsWith("Office")) {
                 names.add(new Named(name, row[2]));
             } else {
-                for (String english : windowsNames(name)) {
+                for (String english : SeedCoverageTest.windowsNames(name)) {
                     names.add(new Named(english, row[2]));
                 }
             }
@@ -96,21 +93,5 @@ class SeedProductNamesTest {
             }
         }
         return rows;
-    }
-
-    /** "Windows 11 专业版 Windows 10 专业版" → ["Windows 11 Pro", "Windows 10 Pro"]. */
-    private static List<String> windowsNames(String cell) {
-        String english = cell;
-        for (var e : CHINESE.entrySet().stream().sorted((a, b) -> b.getKey().length() - a.getKey().length())
-                .toList()) {
-            english = english.replace(e.getKey(), e.getValue());
-        }
-        List<String> names = new ArrayList<>();
-        for (String part : english.split("(?=Windows )")) {
-            if (!part.isBlank()) {
-                names.add(part.trim());
-            }
-        }
-        return names;
     }
 }
