@@ -13,18 +13,24 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@link LogSettings} to Logback: replaces the stdout appender of {@code logback.xml} by the one the
- * settings ask for, still behind an asynchronous queue that drops INFO lines rather than slow the host.
+ * settings ask for, still behind the same asynchronous queue (the I/O threads only queue a line; nothing is
+ * dropped), and writes the queue out when the host stops.
  */
 public final class LogSetup {
     /** The date and time are left to the journal when systemd reads standard output: it stamps every line. */
     static final String JOURNAL_PATTERN = "%-5level %logger{0} - %msg%n";
     static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} " + JOURNAL_PATTERN;
-    private static final String APPENDER = "ASYNC";
+    /** Lines queued for the output before the threads that log wait for it (logback.xml's queueSize). */
+    static final int QUEUE_SIZE = 8192;
+    /** How long a stop waits for the queued lines to be written (logback.xml's maxFlushTime). */
+    static final Duration FLUSH_DEADLINE = Duration.ofSeconds(5);
+    static final String APPENDER = "ASYNC";
 
     private LogSetup() {
     }
@@ -47,19 +53,42 @@ public final class LogSetup {
                 .orElseGet(() -> console(context));
         output.setEncoder(encoder(context, settings.format(), journal));
         output.start();
-        AsyncAppender async = new AsyncAppender();
-        async.setContext(context);
-        async.setName(APPENDER);
-        async.setQueueSize(8192);
-        async.setNeverBlock(true);
-        async.addAppender(output);
-        async.start();
+        AsyncAppender async = queued(context, output);
         Appender<ILoggingEvent> previous = root.getAppender(APPENDER);
         root.addAppender(async);
         if (previous != null && previous != async) {
             root.detachAppender(previous);
             previous.stop();
         }
+    }
+
+    /**
+     * Writes what is still queued and stops Logback: called once the host has closed, so that every line
+     * logged before the stop is written. Each asynchronous appender waits for its output at most
+     * {@link #FLUSH_DEADLINE}, so that a stalled terminal or journal cannot hold the exit for ever.
+     */
+    public static void stop() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
+    }
+
+    /**
+     * {@code output} behind a queue, written by one worker thread, as logback.xml's ASYNC: a line is never
+     * dropped (a full queue makes the logging thread wait, as a synchronous appender would), and the queue is
+     * written out at stop within {@link #FLUSH_DEADLINE}.
+     */
+    static AsyncAppender queued(LoggerContext context, Appender<ILoggingEvent> output) {
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName(APPENDER);
+        async.setQueueSize(QUEUE_SIZE);
+        async.setDiscardingThreshold(0);
+        async.setNeverBlock(false);
+        async.setMaxFlushTime((int) FLUSH_DEADLINE.toMillis());
+        async.addAppender(output);
+        async.start();
+        return async;
     }
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext context, LogSettings.Format format, boolean journal) {
