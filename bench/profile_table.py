@@ -23,7 +23,7 @@ AREAS = ["Netty I/O and system calls", "framing", "RPC/KMS codec", "crypto (AES/
 THREADS = [
     (re.compile(r"^\[(C1|C2) Compiler|^\[(VM Thread|GC|VM Periodic|Service Thread|Sweeper|Monitor Defl)"), "JIT/GC"),
     (re.compile(r"^\[registry"), "registry"),
-    (re.compile(r"^\[AsyncAppender"), "logging"),
+    (re.compile(r"^\[(AsyncAppender|log-writer)"), "logging"),
 ]
 
 # Checked in this order for each frame, leaf first; the first pattern that matches a frame decides.
