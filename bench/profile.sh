@@ -100,4 +100,7 @@ for sc in "${scenarios[@]}"; do
   echo "scenario=$name host=$host c=$c k=$k sources=$src cpu_us=$cpu_us $line" | tee -a "$summary"
 done
 
+for s in jkms jkms-info; do
+  [ -r "/proc/${pid[$s]}/status" ] && echo "peak RSS $s: $(awk '/VmHWM/{print $2, $3}' "/proc/${pid[$s]}/status")"
+done
 python3 bench/profile_table.py "$work" "$summary"
