@@ -56,6 +56,7 @@ final class HostRunner {
         LOG.info("stopping: draining {} open connection(s)", host.server().openConnections());
         host.close();
         LOG.info("stopped");
+        LogSetup.stop(); // every line logged until now is written (within a deadline) before the JVM exits
         return 0;
     }
 
