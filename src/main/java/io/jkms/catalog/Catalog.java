@@ -63,19 +63,25 @@ public final class Catalog {
         return values.stream().collect(Collectors.toUnmodifiableMap(key, v -> v));
     }
 
-    /** Loads the bundled catalog; throws {@link CatalogException} listing every problem if it is inconsistent. */
+    /**
+     * Loads the bundled catalog; throws {@link CatalogException} listing every problem if it is inconsistent. Its
+     * schema check ran at build time, so start-up does not repeat it.
+     */
     public static Catalog loadDefault() {
         try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new CatalogException(List.of("resource " + RESOURCE + " is missing"));
             }
-            return load(in);
+            return CatalogLoader.loadShipped(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Loads and validates a catalog; throws {@link CatalogException} (only) when the data is not a valid catalog. */
+    /**
+     * Loads and validates a catalog (an operator's): against {@code catalog.schema.json}, then what a schema cannot
+     * check; throws {@link CatalogException} (only) when the data is not a valid catalog, listing every problem.
+     */
     public static Catalog load(InputStream json) {
         return CatalogLoader.load(json);
     }

@@ -4,6 +4,7 @@ import io.jkms.catalog.Catalog;
 import io.jkms.catalog.Product;
 import io.jkms.catalog.ProductMatch;
 import io.jkms.catalog.RetailConversion;
+import io.jkms.cli.ActivateCommand.UsageException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,31 +26,16 @@ final class ProductChoice {
     private ProductChoice() {
     }
 
-    /** Why no product was chosen: the exit code and the message for the user. */
-    static final class NotChosenException extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final int exitCode;
-
-        NotChosenException(int exitCode, String message) {
-            super(message);
-            this.exitCode = exitCode;
-        }
-
-        int exitCode() {
-            return exitCode;
-        }
-    }
-
     /** The one product the query names; an unsupported edition or a retail product is refused. */
-    static Product choose(Catalog catalog, String query) throws NotChosenException {
+    static Product choose(Catalog catalog, String query) throws UsageException {
         ProductMatch m = catalog.resolve(query);
         return switch (m.kind()) {
             case PRODUCT -> m.products().get(0);
-            case NONE -> throw new NotChosenException(NO_MATCH, "no product matches '" + query + "' (see jkms products)");
-            case AMBIGUOUS -> throw new NotChosenException(AMBIGUOUS, ambiguous(query, m.candidateNames()));
-            case UNSUPPORTED -> throw new NotChosenException(NOT_ACTIVATABLE, m.unsupported().get(0).name()
+            case NONE -> throw new UsageException(NO_MATCH, "no product matches '" + query + "' (see jkms products)");
+            case AMBIGUOUS -> throw new UsageException(AMBIGUOUS, ambiguous(query, m.candidateNames()));
+            case UNSUPPORTED -> throw new UsageException(NOT_ACTIVATABLE, m.unsupported().get(0).name()
                     + ": KMS cannot activate it: " + m.unsupported().get(0).reason());
-            case CONVERSION -> throw new NotChosenException(NOT_ACTIVATABLE, conversion(catalog,
+            case CONVERSION -> throw new UsageException(NOT_ACTIVATABLE, conversion(catalog,
                     m.conversions().get(0)));
         };
     }

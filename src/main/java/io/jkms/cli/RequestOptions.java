@@ -76,18 +76,10 @@ final class RequestOptions {
                     }
                 }
             } else {
-                targets.add(forProduct(catalog, find(catalog, query), count, newConnection, strict));
+                targets.add(forProduct(catalog, ProductChoice.choose(catalog, query), count, newConnection, strict));
             }
         }
         return targets;
-    }
-
-    private static Product find(Catalog catalog, String query) throws ActivateCommand.UsageException {
-        try {
-            return ProductChoice.choose(catalog, query);
-        } catch (ProductChoice.NotChosenException e) {
-            throw new ActivateCommand.UsageException(e.exitCode(), e.getMessage());
-        }
     }
 
     private ActivationTarget forProduct(Catalog catalog, Product p, int count, boolean newConnection,

@@ -70,7 +70,7 @@ public final class ScriptCommand implements Callable<Integer> {
         Product p;
         try {
             p = ProductChoice.choose(catalog.get(), product);
-        } catch (ProductChoice.NotChosenException e) {
+        } catch (ActivateCommand.UsageException e) {
             err.println(e.getMessage());
             return e.exitCode();
         }
