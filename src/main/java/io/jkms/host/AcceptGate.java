@@ -1,5 +1,8 @@
 package io.jkms.host;
 
+import io.jkms.activation.AccessPolicy;
+import io.jkms.activation.HostCounters;
+import io.jkms.activation.Refusal;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;

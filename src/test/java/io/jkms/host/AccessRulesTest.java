@@ -1,5 +1,8 @@
 package io.jkms.host;
 
+import io.jkms.activation.AccessPolicy;
+import io.jkms.activation.Cidr;
+import io.jkms.activation.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

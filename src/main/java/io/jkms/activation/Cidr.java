@@ -1,4 +1,4 @@
-package io.jkms.host;
+package io.jkms.activation;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,4 +1,4 @@
-package io.jkms.host;
+package io.jkms.activation;
 
 /**
  * Told of every activation request after it is answered (log, metrics, registry). Called on the I/O

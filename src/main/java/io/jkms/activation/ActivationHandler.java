@@ -1,4 +1,4 @@
-package io.jkms.host;
+package io.jkms.activation;
 
 import io.jkms.protocol.DecodedRequest;
 import io.jkms.protocol.KmsException;

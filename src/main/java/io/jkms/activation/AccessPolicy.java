@@ -1,4 +1,4 @@
-package io.jkms.host;
+package io.jkms.activation;
 
 import java.net.InetAddress;
 import java.util.List;

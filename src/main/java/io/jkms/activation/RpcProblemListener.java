@@ -1,4 +1,4 @@
-package io.jkms.host;
+package io.jkms.activation;
 
 /**
  * Told when a connection meets an RPC-level problem (for metrics). Called on the I/O thread: implementations

@@ -1,4 +1,4 @@
-package io.jkms.host;
+package io.jkms.activation;
 
 import java.time.LocalDate;
 import java.util.Comparator;

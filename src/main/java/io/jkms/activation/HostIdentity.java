@@ -1,4 +1,4 @@
-package io.jkms.host;
+package io.jkms.activation;
 
 import io.jkms.catalog.Catalog;
 import io.jkms.catalog.Csvlk;

@@ -1,4 +1,4 @@
-package io.jkms.host;
+package io.jkms.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.jkms.host;
+package io.jkms.activation;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ public final class HostCounters {
         }
     }
 
-    void count(Refusal refusal) {
+    public void count(Refusal refusal) {
         refusals.get(refusal).increment();
     }
 
