@@ -24,16 +24,19 @@ public record AccessPolicy(List<Cidr> allow, List<Cidr> deny, boolean privateOnl
         return new AccessPolicy(List.of(), List.of(), false);
     }
 
-    /** Why the address is refused, or empty when it may connect. */
-    public Optional<String> refusal(InetAddress address) {
+    /**
+     * Why the address is refused ({@link Refusal#DENIED}, {@link Refusal#NOT_ALLOWED} or
+     * {@link Refusal#PUBLIC_ADDRESS}), or empty when it may connect.
+     */
+    public Optional<Refusal> refusal(InetAddress address) {
         if (matches(deny, address)) {
-            return Optional.of("denied");
+            return Optional.of(Refusal.DENIED);
         }
         if (!allow.isEmpty() && !matches(allow, address)) {
-            return Optional.of("not-allowed");
+            return Optional.of(Refusal.NOT_ALLOWED);
         }
         if (privateOnly && !matches(PRIVATE, address)) {
-            return Optional.of("public-address");
+            return Optional.of(Refusal.PUBLIC_ADDRESS);
         }
         return Optional.empty();
     }
