@@ -2,6 +2,7 @@ package io.jkms.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jkms.client.ClientBind;
 import io.jkms.wire.Bytes;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour of the host state machine beyond what the captures show. */
-class RpcSessionTest {
-    static final Bytes KMS_REQUEST = Bytes.fromHex("00000600").concat(Bytes.zeros(256));
+public class RpcSessionTest {
+    public static final Bytes KMS_REQUEST = Bytes.fromHex("00000600").concat(Bytes.zeros(256));
     static final Bytes KMS_RESPONSE = Bytes.fromHex("00000600").concat(Bytes.zeros(263));
     static final SyntaxId FOREIGN = new SyntaxId(UUID.fromString("12345778-1234-abcd-ef00-0123456789ab"), 1);
 

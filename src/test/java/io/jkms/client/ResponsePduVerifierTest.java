@@ -1,8 +1,18 @@
-package io.jkms.rpc;
+package io.jkms.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jkms.rpc.PduCodecGoldenTest;
+import io.jkms.rpc.RpcSessionTest;
+import io.jkms.rpc.FaultPdu;
+import io.jkms.rpc.NdrCodec;
+import io.jkms.rpc.Pdu;
+import io.jkms.rpc.PduCodec;
+import io.jkms.rpc.RequestPdu;
+import io.jkms.rpc.ResponsePdu;
+import io.jkms.rpc.RpcFaultException;
+import io.jkms.rpc.TransferSyntax;
 import io.jkms.testing.Vectors;
 import io.jkms.testing.Vectors.Exchange;
 import io.jkms.testing.Vectors.Vector;
@@ -14,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The client's check of a host's answer to a REQUEST. */
-class ResponseVerifierTest {
+class ResponsePduVerifierTest {
     static final RequestPdu REQUEST = RequestPdu.of(5, 0, NdrCodec.encodeRequestStub(TransferSyntax.NDR32,
             RpcSessionTest.KMS_REQUEST));
     static final Bytes STUB = Bytes.fromHex("00000000000000000d000780");
@@ -46,23 +56,23 @@ class ResponseVerifierTest {
     @MethodSource("capturedPairs")
     void acceptsEveryCapturedResponseAndFaultsOnlyAsFault(Pair pair) {
         if (pair.received() instanceof FaultPdu) {
-            assertThatThrownBy(() -> ResponseVerifier.verify(pair.sent(), pair.received()))
+            assertThatThrownBy(() -> ResponsePduVerifier.verify(pair.sent(), pair.received()))
                     .isInstanceOfSatisfying(RpcFaultReceivedException.class,
                             e -> assertThat(e.status()).isEqualTo(RpcFaultException.NCA_UNK_IF));
         } else {
-            assertThat(ResponseVerifier.verify(pair.sent(), pair.received()))
+            assertThat(ResponsePduVerifier.verify(pair.sent(), pair.received()))
                     .isEqualTo(((ResponsePdu) pair.received()).stub());
         }
     }
 
     @Test
     void returnsTheStubOfAGoodResponse() {
-        assertThat(ResponseVerifier.verify(REQUEST, new ResponsePdu(3, 5, 12, 0, 0, STUB))).isEqualTo(STUB);
-        assertThat(ResponseVerifier.verify(REQUEST, new ResponsePdu(3, 1, 12, 0, 0, STUB))).as("Wine").isEqualTo(STUB);
+        assertThat(ResponsePduVerifier.verify(REQUEST, new ResponsePdu(3, 5, 12, 0, 0, STUB))).isEqualTo(STUB);
+        assertThat(ResponsePduVerifier.verify(REQUEST, new ResponsePdu(3, 1, 12, 0, 0, STUB))).as("Wine").isEqualTo(STUB);
     }
 
     private static void assertRejected(Pdu received, String field) {
-        assertThatThrownBy(() -> ResponseVerifier.verify(REQUEST, received))
+        assertThatThrownBy(() -> ResponsePduVerifier.verify(REQUEST, received))
                 .isInstanceOfSatisfying(RpcVerificationException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
@@ -99,7 +109,7 @@ class ResponseVerifierTest {
 
     @Test
     void faultBecomesATypedExceptionWithItsStatus() {
-        assertThatThrownBy(() -> ResponseVerifier.verify(REQUEST, new FaultPdu(0x23, 2, 32, 0, 0, 0x1C010002L)))
+        assertThatThrownBy(() -> ResponsePduVerifier.verify(REQUEST, new FaultPdu(0x23, 2, 32, 0, 0, 0x1C010002L)))
                 .isInstanceOfSatisfying(RpcFaultReceivedException.class, e -> {
                     assertThat(e.status()).isEqualTo(0x1C010002L);
                     assertThat(e.callId()).isEqualTo(2);

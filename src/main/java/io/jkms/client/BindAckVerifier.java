@@ -1,5 +1,13 @@
-package io.jkms.rpc;
+package io.jkms.client;
 
+import io.jkms.rpc.BindAckPdu;
+import io.jkms.rpc.BindPdu;
+import io.jkms.rpc.ContextItem;
+import io.jkms.rpc.ContextResult;
+import io.jkms.rpc.Pdu;
+import io.jkms.rpc.PduType;
+import io.jkms.rpc.SyntaxId;
+import io.jkms.rpc.Syntaxes;
 import java.util.List;
 import java.util.OptionalInt;
 

@@ -1,4 +1,4 @@
-package io.jkms.rpc;
+package io.jkms.client;
 
 /** The host answered a REQUEST with a FAULT PDU; {@link #status()} is its NCA status code. */
 public class RpcFaultReceivedException extends RuntimeException {

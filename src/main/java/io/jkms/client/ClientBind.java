@@ -1,5 +1,10 @@
-package io.jkms.rpc;
+package io.jkms.client;
 
+import io.jkms.rpc.BindPdu;
+import io.jkms.rpc.ContextItem;
+import io.jkms.rpc.Pdu;
+import io.jkms.rpc.PduType;
+import io.jkms.rpc.Syntaxes;
 import java.util.ArrayList;
 import java.util.List;
 

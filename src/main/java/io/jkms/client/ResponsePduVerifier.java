@@ -1,5 +1,10 @@
-package io.jkms.rpc;
+package io.jkms.client;
 
+import io.jkms.rpc.FaultPdu;
+import io.jkms.rpc.Pdu;
+import io.jkms.rpc.PduType;
+import io.jkms.rpc.RequestPdu;
+import io.jkms.rpc.ResponsePdu;
 import io.jkms.wire.Bytes;
 
 /**
@@ -10,8 +15,8 @@ import io.jkms.wire.Bytes;
  * and alloc_hint = stub length (vlmcs only warns on that last one). Fragmented responses are not handled: KMS
  * clients offer 5840-byte fragments and no KMS response comes near that.
  */
-public final class ResponseVerifier {
-    private ResponseVerifier() {
+public final class ResponsePduVerifier {
+    private ResponsePduVerifier() {
     }
 
     public static Bytes verify(RequestPdu sent, Pdu received) {

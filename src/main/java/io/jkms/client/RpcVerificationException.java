@@ -1,4 +1,4 @@
-package io.jkms.rpc;
+package io.jkms.client;
 
 /** A host's answer that a strict KMS client (like vlmcs) must refuse: names the field, what was due and what came. */
 public class RpcVerificationException extends RuntimeException {

@@ -1,8 +1,18 @@
-package io.jkms.rpc;
+package io.jkms.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jkms.rpc.PduCodecGoldenTest;
+import io.jkms.rpc.BindAckPdu;
+import io.jkms.rpc.BindNakPdu;
+import io.jkms.rpc.BindPdu;
+import io.jkms.rpc.ContextResult;
+import io.jkms.rpc.Pdu;
+import io.jkms.rpc.PduCodec;
+import io.jkms.rpc.PduType;
+import io.jkms.rpc.SyntaxId;
+import io.jkms.rpc.Syntaxes;
 import io.jkms.testing.Vectors;
 import io.jkms.testing.Vectors.Exchange;
 import io.jkms.testing.Vectors.Vector;

@@ -1,4 +1,4 @@
-package io.jkms.rpc;
+package io.jkms.client;
 
 import java.util.Objects;
 import java.util.OptionalInt;
