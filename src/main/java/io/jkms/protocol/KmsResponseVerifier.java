@@ -11,11 +11,11 @@ import java.util.UUID;
  * matters for V5, whose hash covers only R: without it a corrupted ciphertext block inside the ePID would
  * go unnoticed.
  */
-final class ResponseVerifier {
+final class KmsResponseVerifier {
     private static final int MAX_PID_SIZE = 128;
     private static final int MIN_PID_SIZE = 4;
 
-    private ResponseVerifier() {
+    private KmsResponseVerifier() {
     }
 
     static KmsResponse verify(byte[] m, EncodedRequest sent) {
