@@ -5,7 +5,7 @@ import io.jkms.protocol.KmsException;
 import io.jkms.protocol.KmsRequestCodec;
 import io.jkms.protocol.KmsResponse;
 import io.jkms.protocol.KmsResponseCodec;
-import io.jkms.rpc.StubReply;
+import io.jkms.rpc.OperationReply;
 import io.jkms.wire.Bytes;
 import java.net.SocketAddress;
 import java.time.Clock;
@@ -37,23 +37,23 @@ public final class ActivationHandler {
         policy = next;
     }
 
-    public StubReply activate(Bytes message, SocketAddress peer) {
+    public OperationReply activate(Bytes message, SocketAddress peer) {
         long started = System.nanoTime();
         DecodedRequest decoded;
         try {
             decoded = KmsRequestCodec.decode(message);
         } catch (KmsException e) {
             notify(peer, Optional.empty(), Optional.empty(), e.hresult(), e.getMessage(), started);
-            return new StubReply(Optional.empty(), e.hresult());
+            return new OperationReply(Optional.empty(), e.hresult());
         }
         try {
             KmsResponse response = policy.decide(decoded.request());
             Bytes encoded = KmsResponseCodec.encode(response, decoded, random);
             notify(peer, Optional.of(decoded.request()), Optional.of(response), 0, "activated", started);
-            return new StubReply(Optional.of(encoded), 0);
+            return new OperationReply(Optional.of(encoded), 0);
         } catch (KmsException e) {
             notify(peer, Optional.of(decoded.request()), Optional.empty(), e.hresult(), e.getMessage(), started);
-            return new StubReply(Optional.empty(), e.hresult());
+            return new OperationReply(Optional.empty(), e.hresult());
         }
     }
 

@@ -8,22 +8,22 @@ import java.util.Optional;
  * What the host's {@link KmsOperation} answers: a KMS response with return value 0, or no message and a
  * non-zero HRESULT (sent as a RESPONSE with a NULL pointer, never as a FAULT).
  */
-public record StubReply(Optional<Bytes> message, int returnValue) {
+public record OperationReply(Optional<Bytes> message, int returnValue) {
     /** {@code HRESULT_FROM_WIN32(ERROR_INVALID_DATA)}: what vlmcsd answers to a stub or message it cannot read. */
     public static final int HRESULT_INVALID_DATA = 0x8007000D;
 
-    public StubReply {
+    public OperationReply {
         Objects.requireNonNull(message, "message");
         if (message.isPresent() != (returnValue == 0)) {
             throw new IllegalArgumentException("a message goes with return value 0, an error with a non-zero HRESULT");
         }
     }
 
-    public static StubReply success(Bytes kmsResponse) {
-        return new StubReply(Optional.of(kmsResponse), 0);
+    public static OperationReply success(Bytes kmsResponse) {
+        return new OperationReply(Optional.of(kmsResponse), 0);
     }
 
-    public static StubReply error(int hresult) {
-        return new StubReply(Optional.empty(), hresult);
+    public static OperationReply error(int hresult) {
+        return new OperationReply(Optional.empty(), hresult);
     }
 }
