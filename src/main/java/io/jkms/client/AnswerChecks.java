@@ -5,7 +5,7 @@ import io.jkms.protocol.ResponseVerificationException;
 import io.jkms.rpc.BindPdu;
 import io.jkms.rpc.NdrCodec;
 import io.jkms.rpc.PduCodec;
-import io.jkms.rpc.StubResult;
+import io.jkms.rpc.ResponseStub;
 import io.jkms.rpc.TransferSyntax;
 import io.jkms.wire.Bytes;
 import io.jkms.wire.MalformedWireException;
@@ -44,7 +44,7 @@ final class AnswerChecks {
     static boolean verifies(ByteBuffer in, int length, RequestPool.Entry sent) {
         try {
             Bytes stub = ResponsePduVerifier.verify(sent.request(), PduCodec.decode(bytes(in, length)));
-            StubResult result = NdrCodec.decodeResponseStub(TransferSyntax.NDR32, stub);
+            ResponseStub result = NdrCodec.decodeResponseStub(TransferSyntax.NDR32, stub);
             KmsResponseCodec.decodeAndVerify(result.message().orElseThrow(), sent.encoded());
             return true;
         } catch (ResponseVerificationException | RpcVerificationException | RpcFaultReceivedException

@@ -13,7 +13,7 @@ import io.jkms.rpc.BindPdu;
 import io.jkms.rpc.NdrCodec;
 import io.jkms.rpc.Pdu;
 import io.jkms.rpc.RequestPdu;
-import io.jkms.rpc.StubResult;
+import io.jkms.rpc.ResponseStub;
 import io.jkms.rpc.TransferSyntax;
 import io.jkms.wire.Bytes;
 import io.jkms.wire.MalformedWireException;
@@ -175,7 +175,7 @@ public final class KmsClient implements AutoCloseable {
         Bytes stub = readResponseStub(pdu);
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         requestsSent++;
-        StubResult result;
+        ResponseStub result;
         try {
             result = NdrCodec.decodeResponseStub(syntax, stub);
         } catch (MalformedWireException e) {

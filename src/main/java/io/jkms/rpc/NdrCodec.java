@@ -81,7 +81,7 @@ public final class NdrCodec {
      * by exactly the HRESULT; a non-NULL pointer needs max count = size, the data, zero padding to 4, the
      * HRESULT and nothing after; NDR64 alignment padding must be zero.
      */
-    public static StubResult decodeResponseStub(TransferSyntax syntax, Bytes stub) {
+    public static ResponseStub decodeResponseStub(TransferSyntax syntax, Bytes stub) {
         WireReader r = WireReader.of(stub);
         long size = r.u32("responseSize");
         if (syntax == TransferSyntax.NDR64) {
@@ -94,7 +94,7 @@ public final class NdrCodec {
             }
             int hresult = r.i32("return value");
             r.requireEnd("response stub");
-            return new StubResult(Optional.empty(), hresult);
+            return new ResponseStub(Optional.empty(), hresult);
         }
         long count = maxCount(r, syntax);
         if (count != size || count > r.remaining()) {
@@ -107,7 +107,7 @@ public final class NdrCodec {
         }
         int hresult = r.i32("return value");
         r.requireEnd("response stub");
-        return new StubResult(Optional.of(message), hresult);
+        return new ResponseStub(Optional.of(message), hresult);
     }
 
     private static long maxCount(WireReader r, TransferSyntax syntax) {

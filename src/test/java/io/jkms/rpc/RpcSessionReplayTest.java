@@ -65,7 +65,7 @@ class RpcSessionReplayTest {
                 if (!unwraps(syntax, request)) {
                     continue;
                 }
-                StubResult result = NdrCodec.decodeResponseStub(syntax, response.stub());
+                ResponseStub result = NdrCodec.decodeResponseStub(syntax, response.stub());
                 answers.add(result.message().map(OperationReply::success)
                         .orElseGet(() -> OperationReply.error(result.returnValue())));
             }

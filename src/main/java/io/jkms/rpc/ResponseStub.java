@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A decoded response stub: the KMS response (absent for a NULL pointer) and the return value (HRESULT). */
-public record StubResult(Optional<Bytes> message, int returnValue) {
-    public StubResult {
+public record ResponseStub(Optional<Bytes> message, int returnValue) {
+    public ResponseStub {
         Objects.requireNonNull(message, "message");
     }
 }
