@@ -40,7 +40,7 @@ final class HostRunner {
         HostConfig config = configuration.get();
         LogSetup.apply(config.log(), environment);
         setLogLevel("info");
-        RunningHost host = RunningHost.start(config, RunningHost.catalog(config), new ThreadLocalSecureRandom(),
+        HostWiring host = HostWiring.start(config, HostWiring.catalog(config), new ThreadLocalSecureRandom(),
                 Clock.systemUTC(), List.of());
         // Signals first: whoever reads the start-up lines below may signal right away.
         CountDownLatch stop = new CountDownLatch(1);
@@ -60,13 +60,13 @@ final class HostRunner {
     }
 
     /** Re-reads configuration and catalog; anything invalid is reported and the running ones are kept. */
-    private void reload(RunningHost host) {
+    private void reload(HostWiring host) {
         try {
             HostConfig next = configuration.get();
             if (!next.log().equals(host.config().log())) {
                 LOG.warn("log settings changed: restart to apply them (the rest is applied now)");
             }
-            host.reload(next, RunningHost.catalog(next));
+            host.reload(next, HostWiring.catalog(next));
             setLogLevel(next.logLevel());
             LOG.info("configuration and catalog reloaded");
         } catch (ConfigException e) {
@@ -78,7 +78,7 @@ final class HostRunner {
         }
     }
 
-    private static void logStart(RunningHost host, HostConfig config) {
+    private static void logStart(HostWiring host, HostConfig config) {
         HostIdentity identity = host.identity();
         LOG.info("jkms {} KMS host listening on {}", VersionProvider.version(), host.server().boundAddresses().stream()
                 .map(HostRunner::hostPort).collect(Collectors.joining(", ")));

@@ -40,7 +40,7 @@ import java.util.random.RandomGenerator;
  * configuration (SIGHUP) to it without dropping a connection. A configuration or catalog that does not
  * load leaves the running one in place.
  */
-final class RunningHost implements AutoCloseable {
+final class HostWiring implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.jkms.host");
 
     private final KmsServer server;
@@ -57,7 +57,7 @@ final class RunningHost implements AutoCloseable {
     private volatile Catalog catalog;
     private volatile HostIdentity identity;
 
-    private RunningHost(KmsServer server, Optional<RegistryHandle> registry, ActivationHandler handler, ActivationLog log,
+    private HostWiring(KmsServer server, Optional<RegistryHandle> registry, ActivationHandler handler, ActivationLog log,
                         HostConfig config, Catalog catalog, HostIdentity identity, RandomGenerator random, Clock clock,
                         PrometheusMeterRegistry meters, JvmMetrics jvm, Optional<WebServer> web, DnsPublisher dns) {
         this.server = server;
@@ -81,7 +81,7 @@ final class RunningHost implements AutoCloseable {
      *
      * @throws io.jkms.registry.RegistryException when the registry database cannot be opened or migrated
      */
-    static RunningHost start(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock,
+    static HostWiring start(HostConfig config, Catalog catalog, RandomGenerator random, Clock clock,
                              List<ActivationListener> listeners) throws IOException {
         HostIdentity identity = identity(config, catalog, random, clock);
         // The host listens and answers while the registry opens and migrates (records wait in its queue), unless
@@ -116,7 +116,7 @@ final class RunningHost implements AutoCloseable {
             Optional<WebServer> web = config.web().bind().isEmpty() ? Optional.empty()
                     : Optional.of(DashboardWiring.start(config.web(), parts.server, identity, catalog, registry,
                             parts.meters, parts.dns, random, clock));
-            return new RunningHost(parts.server, registry, handler, log, config, catalog, identity, random, clock,
+            return new HostWiring(parts.server, registry, handler, log, config, catalog, identity, random, clock,
                     parts.meters, parts.jvm, web, parts.dns);
         } catch (IOException | RuntimeException e) {
             parts.close();
