@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * of the ones {@link LoadSettings#verify} asks for. Nothing is allocated per activation on the cheap path but the
  * channel itself.
  */
-final class LoadWorker implements Runnable {
+final class SelectorLoadWorker implements Runnable {
     private static final int BUFFER = 4096;
     private static final long SWEEP_NANOS = 50_000_000L;
 
@@ -46,7 +46,7 @@ final class LoadWorker implements Runnable {
     private long answers;
     private Selector selector;
 
-    LoadWorker(LoadSettings settings, RequestPool pool, AtomicLong claimed, int connections, int firstEntry,
+    SelectorLoadWorker(LoadSettings settings, RequestPool pool, AtomicLong claimed, int connections, int firstEntry,
                long measureFrom, long stopAt) {
         this.settings = settings;
         this.pool = pool;
