@@ -9,9 +9,6 @@ import java.util.Optional;
  * non-zero HRESULT (sent as a RESPONSE with a NULL pointer, never as a FAULT).
  */
 public record OperationReply(Optional<Bytes> message, int returnValue) {
-    /** {@code HRESULT_FROM_WIN32(ERROR_INVALID_DATA)}: what vlmcsd answers to a stub or message it cannot read. */
-    public static final int HRESULT_INVALID_DATA = 0x8007000D;
-
     public OperationReply {
         Objects.requireNonNull(message, "message");
         if (message.isPresent() != (returnValue == 0)) {

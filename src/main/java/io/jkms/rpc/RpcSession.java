@@ -184,7 +184,7 @@ public final class RpcSession {
         try {
             kmsRequest = NdrCodec.decodeRequestStub(syntax, stub);
         } catch (MalformedWireException e) {
-            return respond(head, NdrCodec.encodeErrorStub(syntax, OperationReply.HRESULT_INVALID_DATA));
+            return respond(head, NdrCodec.encodeErrorStub(syntax, MalformedWireException.HRESULT_INVALID_DATA));
         }
         OperationReply reply;
         try {

@@ -6,6 +6,7 @@ import io.jkms.testing.Vectors;
 import io.jkms.testing.Vectors.Exchange;
 import io.jkms.testing.Vectors.Vector;
 import io.jkms.wire.Bytes;
+import io.jkms.wire.MalformedWireException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -193,7 +194,7 @@ class RpcSessionReplayTest {
     void unsupportedVersionRefusedByTheOperationTravelsAsHresultLikeVlmcsd(String name) {
         Vector v = Vectors.load(name);
         List<SessionReply> replies = feedClientPdus(v, sessionFor(v, connection(v, 1),
-                r -> OperationReply.error(OperationReply.HRESULT_INVALID_DATA)));
+                r -> OperationReply.error(MalformedWireException.HRESULT_INVALID_DATA)));
         String twin = name.replace("-pykms", "-vlmcsd");
         assertThat(replies.get(1).replies()).extracting(PduCodec::encode)
                 .containsExactly(capturedServerPdu(twin, "response"));
