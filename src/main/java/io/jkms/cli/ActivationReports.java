@@ -14,7 +14,7 @@ import io.jkms.protocol.FileTime;
 import io.jkms.protocol.Hresult;
 import io.jkms.protocol.KmsRequest;
 import io.jkms.protocol.KmsResponse;
-import io.jkms.rpc.NegotiatedContexts;
+import io.jkms.client.NegotiatedContexts;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.jkms.cli;
 
 import io.jkms.catalog.Catalog;
 import io.jkms.dns.DnsPublisher;
-import io.jkms.host.HostIdentity;
+import io.jkms.activation.HostIdentity;
 import io.jkms.host.KmsServer;
 import io.jkms.registry.NoRegistry;
 import io.jkms.registry.RegistryHandle;

@@ -3,8 +3,8 @@ package io.jkms.cli;
 import ch.qos.logback.classic.Level;
 import io.jkms.config.ConfigException;
 import io.jkms.config.HostConfig;
-import io.jkms.host.CsvlkIdentity;
-import io.jkms.host.HostIdentity;
+import io.jkms.activation.CsvlkIdentity;
+import io.jkms.activation.HostIdentity;
 import io.jkms.host.IoTransport;
 import io.jkms.host.ThreadLocalSecureRandom;
 import io.jkms.logging.LogSetup;
@@ -40,7 +40,7 @@ final class HostRunner {
         HostConfig config = configuration.get();
         LogSetup.apply(config.log(), environment);
         setLogLevel("info");
-        RunningHost host = RunningHost.start(config, RunningHost.catalog(config), new ThreadLocalSecureRandom(),
+        HostWiring host = HostWiring.start(config, HostWiring.catalog(config), new ThreadLocalSecureRandom(),
                 Clock.systemUTC(), List.of());
         // Signals first: whoever reads the start-up lines below may signal right away.
         CountDownLatch stop = new CountDownLatch(1);
@@ -61,13 +61,13 @@ final class HostRunner {
     }
 
     /** Re-reads configuration and catalog; anything invalid is reported and the running ones are kept. */
-    private void reload(RunningHost host) {
+    private void reload(HostWiring host) {
         try {
             HostConfig next = configuration.get();
             if (!next.log().equals(host.config().log())) {
                 LOG.warn("log settings changed: restart to apply them (the rest is applied now)");
             }
-            host.reload(next, RunningHost.catalog(next));
+            host.reload(next, HostWiring.catalog(next));
             setLogLevel(next.logLevel());
             LOG.info("configuration and catalog reloaded");
         } catch (ConfigException e) {
@@ -79,7 +79,7 @@ final class HostRunner {
         }
     }
 
-    private static void logStart(RunningHost host, HostConfig config) {
+    private static void logStart(HostWiring host, HostConfig config) {
         HostIdentity identity = host.identity();
         LOG.info("jkms {} KMS host listening on {}", VersionProvider.version(), host.server().boundAddresses().stream()
                 .map(HostRunner::hostPort).collect(Collectors.joining(", ")));

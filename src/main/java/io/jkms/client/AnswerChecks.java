@@ -2,15 +2,10 @@ package io.jkms.client;
 
 import io.jkms.protocol.KmsResponseCodec;
 import io.jkms.protocol.ResponseVerificationException;
-import io.jkms.rpc.BindAckVerifier;
 import io.jkms.rpc.BindPdu;
-import io.jkms.rpc.ClientBind;
 import io.jkms.rpc.NdrCodec;
 import io.jkms.rpc.PduCodec;
-import io.jkms.rpc.ResponseVerifier;
-import io.jkms.rpc.RpcFaultReceivedException;
-import io.jkms.rpc.RpcVerificationException;
-import io.jkms.rpc.StubResult;
+import io.jkms.rpc.ResponseStub;
 import io.jkms.rpc.TransferSyntax;
 import io.jkms.wire.Bytes;
 import io.jkms.wire.MalformedWireException;
@@ -48,8 +43,8 @@ final class AnswerChecks {
     /** Everything {@link KmsClient} checks: RPC header and call, NDR stub, the KMS response against the request. */
     static boolean verifies(ByteBuffer in, int length, RequestPool.Entry sent) {
         try {
-            Bytes stub = ResponseVerifier.verify(sent.request(), PduCodec.decode(bytes(in, length)));
-            StubResult result = NdrCodec.decodeResponseStub(TransferSyntax.NDR32, stub);
+            Bytes stub = ResponsePduVerifier.verify(sent.request(), PduCodec.decode(bytes(in, length)));
+            ResponseStub result = NdrCodec.decodeResponseStub(TransferSyntax.NDR32, stub);
             KmsResponseCodec.decodeAndVerify(result.message().orElseThrow(), sent.encoded());
             return true;
         } catch (ResponseVerificationException | RpcVerificationException | RpcFaultReceivedException

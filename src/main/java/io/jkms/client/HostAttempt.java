@@ -1,6 +1,5 @@
 package io.jkms.client;
 
-import io.jkms.rpc.NegotiatedContexts;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,7 +3,6 @@ package io.jkms.client;
 import io.jkms.protocol.Hresult;
 import io.jkms.protocol.KmsRequest;
 import io.jkms.protocol.KmsResponse;
-import io.jkms.rpc.NegotiatedContexts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

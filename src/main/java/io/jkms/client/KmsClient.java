@@ -8,18 +8,12 @@ import io.jkms.protocol.KmsResponseCodec;
 import io.jkms.protocol.ProtocolVersion;
 import io.jkms.protocol.ResponseVerificationException;
 import io.jkms.rpc.BindAckPdu;
-import io.jkms.rpc.BindAckVerifier;
 import io.jkms.rpc.BindNakPdu;
 import io.jkms.rpc.BindPdu;
-import io.jkms.rpc.ClientBind;
 import io.jkms.rpc.NdrCodec;
-import io.jkms.rpc.NegotiatedContexts;
 import io.jkms.rpc.Pdu;
 import io.jkms.rpc.RequestPdu;
-import io.jkms.rpc.ResponseVerifier;
-import io.jkms.rpc.RpcFaultReceivedException;
-import io.jkms.rpc.RpcVerificationException;
-import io.jkms.rpc.StubResult;
+import io.jkms.rpc.ResponseStub;
 import io.jkms.rpc.TransferSyntax;
 import io.jkms.wire.Bytes;
 import io.jkms.wire.MalformedWireException;
@@ -181,7 +175,7 @@ public final class KmsClient implements AutoCloseable {
         Bytes stub = readResponseStub(pdu);
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         requestsSent++;
-        StubResult result;
+        ResponseStub result;
         try {
             result = NdrCodec.decodeResponseStub(syntax, stub);
         } catch (MalformedWireException e) {
@@ -234,7 +228,7 @@ public final class KmsClient implements AutoCloseable {
     private Bytes readResponseStub(RequestPdu sent) throws ClientException {
         Pdu answer = stream.read("waiting for the response to call " + sent.callId());
         try {
-            return ResponseVerifier.verify(sent, answer);
+            return ResponsePduVerifier.verify(sent, answer);
         } catch (RpcFaultReceivedException e) {
             throw new ClientException(ClientException.Kind.RPC, "host answered with an RPC FAULT: " + e.getMessage(), e);
         } catch (RpcVerificationException e) {

@@ -52,7 +52,7 @@ public final class LoadGenerator {
                 tallies.add(w.tally);
                 worker = w;
             } else {
-                LoadWorker w = new LoadWorker(settings, pool, claimed, share + (i < extra ? 1 : 0), firstEntry,
+                SelectorLoadWorker w = new SelectorLoadWorker(settings, pool, claimed, share + (i < extra ? 1 : 0), firstEntry,
                         measureFrom, stopAt);
                 tallies.add(w.tally);
                 worker = w;

@@ -2,7 +2,6 @@ package io.jkms.client;
 
 import io.jkms.protocol.EncodedRequest;
 import io.jkms.protocol.KmsRequestCodec;
-import io.jkms.rpc.ClientBind;
 import io.jkms.rpc.NdrCodec;
 import io.jkms.rpc.PduCodec;
 import io.jkms.rpc.RequestPdu;

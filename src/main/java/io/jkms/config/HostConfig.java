@@ -1,10 +1,10 @@
 package io.jkms.config;
 
 import io.jkms.dns.DnsSettings;
-import io.jkms.host.IdentitySettings;
+import io.jkms.activation.IdentitySettings;
 import io.jkms.host.IoTransport;
 import io.jkms.host.ListenerSettings;
-import io.jkms.host.PolicySettings;
+import io.jkms.activation.PolicySettings;
 import io.jkms.logging.LogSettings;
 import io.jkms.registry.RegistrySettings;
 import io.jkms.web.WebSettings;

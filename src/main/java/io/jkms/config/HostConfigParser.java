@@ -1,16 +1,16 @@
 package io.jkms.config;
 
 import io.jkms.client.HostAddress;
-import io.jkms.host.AccessPolicy;
-import io.jkms.host.Cidr;
-import io.jkms.host.ClientCountPolicy;
-import io.jkms.host.ClientCounter;
+import io.jkms.activation.AccessPolicy;
+import io.jkms.activation.Cidr;
+import io.jkms.activation.ClientCountPolicy;
+import io.jkms.activation.ClientCounter;
 import io.jkms.host.ConnectionBounds;
-import io.jkms.host.IdentitySettings;
-import io.jkms.host.IdentitySettings.FixedIdentity;
+import io.jkms.activation.IdentitySettings;
+import io.jkms.activation.IdentitySettings.FixedIdentity;
 import io.jkms.host.IoTransport;
 import io.jkms.host.ListenerSettings;
-import io.jkms.host.PolicySettings;
+import io.jkms.activation.PolicySettings;
 import io.jkms.logging.LogSettings;
 import io.jkms.protocol.Epid;
 import io.jkms.registry.RegistrySettings;

@@ -1,5 +1,8 @@
 package io.jkms.host;
 
+import io.jkms.activation.AccessPolicy;
+import io.jkms.activation.HostCounters;
+import io.jkms.activation.Refusal;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -49,14 +52,10 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
         Channel child = (Channel) msg;
         Rules current = rules;
         InetAddress address = ((InetSocketAddress) child.remoteAddress()).getAddress();
-        Optional<String> denied = current.access().refusal(address);
+        Optional<Refusal> denied = current.access().refusal(address);
         if (denied.isPresent() && !probes.admits((InetSocketAddress) child.remoteAddress(),
                 (InetSocketAddress) child.localAddress())) {
-            refuse(child, switch (denied.get()) {
-                case "denied" -> Refusal.DENIED;
-                case "not-allowed" -> Refusal.NOT_ALLOWED;
-                default -> Refusal.PUBLIC_ADDRESS;
-            }, "access policy");
+            refuse(child, denied.get(), "access policy");
             return;
         }
         AddressLimits perAddress = current.perAddress();

@@ -1,5 +1,7 @@
 package io.jkms.host;
 
+import io.jkms.activation.ActivationEvent;
+import io.jkms.activation.ActivationListener;
 import io.jkms.catalog.Catalog;
 import io.jkms.catalog.KmsGroup;
 import io.jkms.catalog.Product;

@@ -1,5 +1,6 @@
 package io.jkms.host;
 
+import io.jkms.activation.Refusal;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.jkms.host;
 
+import io.jkms.activation.Refusal;
+
 /**
  * The deadlines of one connection, as pure arithmetic on nanosecond timestamps (no timer, no I/O; one per
  * connection, used on its I/O thread only):

@@ -1,5 +1,8 @@
 package io.jkms.host;
 
+import io.jkms.activation.ActivationHandler;
+import io.jkms.activation.HostCounters;
+import io.jkms.activation.RpcProblemListener;
 import io.jkms.rpc.RpcSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelInitializer;

@@ -1,5 +1,6 @@
 package io.jkms.host;
 
+import io.jkms.activation.AccessPolicy;
 import io.jkms.rpc.RpcSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package io.jkms.host;
 
+import io.jkms.activation.HostCounters;
+import io.jkms.activation.Refusal;
+import io.jkms.activation.RpcProblemListener;
 import io.jkms.rpc.PduCodec;
 import io.jkms.wire.Bytes;
 import io.netty.buffer.ByteBuf;

@@ -1,5 +1,6 @@
 package io.jkms.host;
 
+import io.jkms.activation.Refusal;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.EnumMap;

@@ -1,5 +1,7 @@
 package io.jkms.host;
 
+import io.jkms.activation.Refusal;
+import io.jkms.activation.RpcProblemListener;
 import io.jkms.rpc.BindNakPdu;
 import io.jkms.rpc.FaultPdu;
 import io.jkms.rpc.Pdu;

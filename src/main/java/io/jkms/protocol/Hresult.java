@@ -1,11 +1,12 @@
 package io.jkms.protocol;
 
+import io.jkms.wire.MalformedWireException;
 import java.util.Map;
 
 /** The HRESULTs of KMS activation (spec 5.2), with their symbolic names and meanings. */
 public final class Hresult {
     public static final int S_OK = 0;
-    public static final int INVALID_DATA = 0x8007000D;
+    public static final int INVALID_DATA = MalformedWireException.HRESULT_INVALID_DATA;
     public static final int KMS_ID_MISMATCH = 0xC004F042;
     public static final int INVALID_TIMESTAMP = 0xC004F06C;
     public static final int NOT_ENOUGH_COUNT = 0xC004F038;

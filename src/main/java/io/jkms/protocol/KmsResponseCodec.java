@@ -92,7 +92,7 @@ public final class KmsResponseCodec {
      * @throws ResponseVerificationException, the only exception, for any response the client must reject
      */
     public static KmsResponse decodeAndVerify(Bytes message, EncodedRequest sent) {
-        return ResponseVerifier.verify(Objects.requireNonNull(message, "message").toArray(),
+        return KmsResponseVerifier.verify(Objects.requireNonNull(message, "message").toArray(),
                 Objects.requireNonNull(sent, "sent"));
     }
 

@@ -17,7 +17,7 @@ public enum ProtocolVersion {
     }
 
     /** The u32 version field: minor 0 in the low half, the major in the high half. */
-    public long wireValue() {
+    long wireValue() {
         return (long) major << 16;
     }
 

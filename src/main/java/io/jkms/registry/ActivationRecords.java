@@ -1,6 +1,6 @@
 package io.jkms.registry;
 
-import io.jkms.host.ActivationEvent;
+import io.jkms.activation.ActivationEvent;
 import io.jkms.protocol.KmsRequest;
 import io.jkms.protocol.KmsResponse;
 import java.net.InetSocketAddress;

@@ -1,7 +1,7 @@
 package io.jkms.registry;
 
-import io.jkms.host.ClientCounter;
-import io.jkms.host.PolicySettings;
+import io.jkms.activation.ClientCounter;
+import io.jkms.activation.PolicySettings;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.jkms.registry;
 
-import io.jkms.host.ClientCounter;
+import io.jkms.activation.ClientCounter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;

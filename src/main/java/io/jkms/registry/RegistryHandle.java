@@ -1,7 +1,7 @@
 package io.jkms.registry;
 
-import io.jkms.host.ActivationEvent;
-import io.jkms.host.ActivationListener;
+import io.jkms.activation.ActivationEvent;
+import io.jkms.activation.ActivationListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

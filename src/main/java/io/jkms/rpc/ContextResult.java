@@ -8,12 +8,12 @@ import java.util.Objects;
  */
 public record ContextResult(int result, int reason, SyntaxId transferSyntax) {
     public static final int ACCEPTANCE = 0;
-    public static final int USER_REJECTION = 1;
+    static final int USER_REJECTION = 1;
     public static final int PROVIDER_REJECTION = 2;
     public static final int NEGOTIATE_ACK = 3;
 
     public static final int REASON_NOT_SPECIFIED = 0;
-    public static final int REASON_ABSTRACT_SYNTAX_NOT_SUPPORTED = 1;
+    static final int REASON_ABSTRACT_SYNTAX_NOT_SUPPORTED = 1;
     public static final int REASON_TRANSFER_SYNTAXES_NOT_SUPPORTED = 2;
     public static final int REASON_LOCAL_LIMIT_EXCEEDED = 3;
 

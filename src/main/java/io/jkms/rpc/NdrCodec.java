@@ -12,9 +12,9 @@ import java.util.Optional;
  */
 public final class NdrCodec {
     /** The referent ID both reference hosts put into a non-NULL {@code response} pointer. */
-    public static final long REFERENT_ID = 0x0002_0000L;
+    static final long REFERENT_ID = 0x0002_0000L;
     /** Smallest KMS message the stub may carry: its 4-byte version field. */
-    public static final int MIN_MESSAGE_LENGTH = 4;
+    static final int MIN_MESSAGE_LENGTH = 4;
 
     private NdrCodec() {
     }
@@ -55,7 +55,7 @@ public final class NdrCodec {
     }
 
     /** Host side, success: size, non-NULL pointer, conformant array, zero padding to 4, HRESULT 0. */
-    public static Bytes encodeResponseStub(TransferSyntax syntax, Bytes kmsResponse) {
+    static Bytes encodeResponseStub(TransferSyntax syntax, Bytes kmsResponse) {
         int m = kmsResponse.length();
         int padding = padding(m);
         boolean ndr64 = syntax == TransferSyntax.NDR64;
@@ -69,7 +69,7 @@ public final class NdrCodec {
     }
 
     /** Host side, KMS-level failure: size 0, NULL pointer, the HRESULT (12 bytes NDR32, 20 bytes NDR64). */
-    public static Bytes encodeErrorStub(TransferSyntax syntax, int hresult) {
+    static Bytes encodeErrorStub(TransferSyntax syntax, int hresult) {
         if (syntax == TransferSyntax.NDR64) {
             return new WireWriter(20).zeros(16).u32(hresult & 0xFFFF_FFFFL).toBytes();
         }
@@ -81,7 +81,7 @@ public final class NdrCodec {
      * by exactly the HRESULT; a non-NULL pointer needs max count = size, the data, zero padding to 4, the
      * HRESULT and nothing after; NDR64 alignment padding must be zero.
      */
-    public static StubResult decodeResponseStub(TransferSyntax syntax, Bytes stub) {
+    public static ResponseStub decodeResponseStub(TransferSyntax syntax, Bytes stub) {
         WireReader r = WireReader.of(stub);
         long size = r.u32("responseSize");
         if (syntax == TransferSyntax.NDR64) {
@@ -94,7 +94,7 @@ public final class NdrCodec {
             }
             int hresult = r.i32("return value");
             r.requireEnd("response stub");
-            return new StubResult(Optional.empty(), hresult);
+            return new ResponseStub(Optional.empty(), hresult);
         }
         long count = maxCount(r, syntax);
         if (count != size || count > r.remaining()) {
@@ -107,7 +107,7 @@ public final class NdrCodec {
         }
         int hresult = r.i32("return value");
         r.requireEnd("response stub");
-        return new StubResult(Optional.of(message), hresult);
+        return new ResponseStub(Optional.of(message), hresult);
     }
 
     private static long maxCount(WireReader r, TransferSyntax syntax) {

@@ -184,9 +184,9 @@ public final class RpcSession {
         try {
             kmsRequest = NdrCodec.decodeRequestStub(syntax, stub);
         } catch (MalformedWireException e) {
-            return respond(head, NdrCodec.encodeErrorStub(syntax, StubReply.HRESULT_INVALID_DATA));
+            return respond(head, NdrCodec.encodeErrorStub(syntax, MalformedWireException.HRESULT_INVALID_DATA));
         }
-        StubReply reply;
+        OperationReply reply;
         try {
             reply = operation.call(kmsRequest);
         } catch (RpcFaultException e) {

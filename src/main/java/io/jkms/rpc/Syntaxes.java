@@ -17,7 +17,7 @@ public final class Syntaxes {
     /** The first 8 wire bytes {@code 2C 1C B7 6C 12 98 40 45} as Java's most significant UUID bits. */
     private static final long BTFN_PREFIX = 0x6cb71c2c_9812_4540L;
     /** The features a host can grant: security-context multiplexing (0x01), keep connection on orphan (0x02). */
-    public static final int BTFN_SUPPORTED_FEATURES = 0x0003;
+    static final int BTFN_SUPPORTED_FEATURES = 0x0003;
 
     private Syntaxes() {
     }

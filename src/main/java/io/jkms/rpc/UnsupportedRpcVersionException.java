@@ -6,7 +6,7 @@ import io.jkms.wire.MalformedWireException;
  * A PDU whose {@code rpc_vers}/{@code rpc_vers_minor} is not 5.0 or 5.1. It carries the header fields a host
  * needs to answer a BIND with BIND_NAK reason 4 (spec §2.8) before closing.
  */
-public final class UnsupportedRpcVersionException extends MalformedWireException {
+final class UnsupportedRpcVersionException extends MalformedWireException {
     private static final long serialVersionUID = 1L;
 
     private final int ptype;

@@ -3,7 +3,7 @@ package io.jkms.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jkms.dns.DnsPublishStatus;
-import io.jkms.host.CsvlkIdentity;
+import io.jkms.activation.CsvlkIdentity;
 import io.jkms.registry.RegistryHealth;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.jkms.web;
 
 import io.jkms.dns.DnsPublishStatus;
 import io.jkms.client.HostAddress;
-import io.jkms.host.HostIdentity;
+import io.jkms.activation.HostIdentity;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.jkms.client.ClientOptions;
 import io.jkms.client.HostAddress;
 import io.jkms.client.KmsClient;
 import io.jkms.client.SourceListener;
-import io.jkms.host.ActivationListener;
+import io.jkms.activation.ActivationListener;
 import io.jkms.host.ProbeAdmission;
 import io.jkms.protocol.FileTime;
 import io.jkms.protocol.Hresult;

@@ -19,7 +19,7 @@ import io.jkms.rpc.PduCodec;
 import io.jkms.rpc.RequestPdu;
 import io.jkms.rpc.ResponsePdu;
 import io.jkms.rpc.RpcFaultException;
-import io.jkms.rpc.StubResult;
+import io.jkms.rpc.ResponseStub;
 import io.jkms.rpc.Syntaxes;
 import io.jkms.rpc.TransferSyntax;
 import io.jkms.testing.Vectors;
@@ -176,7 +176,7 @@ class CapturedExchangesTest {
             return;
         }
         assertThat(answer).isInstanceOf(ResponsePdu.class);
-        StubResult result = NdrCodec.decodeResponseStub(syntax, ((ResponsePdu) answer).stub());
+        ResponseStub result = NdrCodec.decodeResponseStub(syntax, ((ResponsePdu) answer).stub());
         String name = vector.name();
         if (name.startsWith("bad-unsupported-version") || name.startsWith("bad-truncated-request")) {
             assertThat(result.message()).isEmpty();

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.jkms.catalog.Catalog;
-import io.jkms.host.ActivationEvent;
+import io.jkms.activation.ActivationEvent;
 import io.jkms.protocol.FileTime;
 import io.jkms.protocol.KmsRequest;
 import io.jkms.protocol.KmsResponse;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.jkms.host.Refusal;
+import io.jkms.activation.Refusal;
 import java.io.InputStream;
 import java.net.Socket;
 import java.util.HexFormat;

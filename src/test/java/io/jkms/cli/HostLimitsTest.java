@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jkms.client.ClientOptions;
 import io.jkms.client.KmsClient;
-import io.jkms.host.HostCounters;
-import io.jkms.host.Refusal;
+import io.jkms.activation.HostCounters;
+import io.jkms.activation.Refusal;
 import io.jkms.protocol.KmsRequestCodec;
 import io.jkms.soak.Attackers;
 import io.jkms.wire.Bytes;

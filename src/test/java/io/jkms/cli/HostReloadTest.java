@@ -58,7 +58,7 @@ class HostReloadTest {
 
             Path badCatalog = dir.resolve("catalog.json");
             Files.writeString(badCatalog, "{\"products\": 5}");
-            assertThatThrownBy(() -> RunningHost.catalog(TestHost.config("catalog", badCatalog.toString())))
+            assertThatThrownBy(() -> HostWiring.catalog(TestHost.config("catalog", badCatalog.toString())))
                     .isInstanceOf(ConfigException.class).hasMessageContaining("catalog");
             assertThatThrownBy(() -> TestHost.config("renewal-interval", "1y")).isInstanceOf(ConfigException.class);
             int afterInvalid = renewals.size();

@@ -19,9 +19,9 @@ import java.util.Map;
 
 /** An in-process host on loopback port 0, configured as a user would (through the config parser). */
 final class TestHost implements AutoCloseable {
-    final RunningHost host;
+    final HostWiring host;
 
-    private TestHost(RunningHost host) {
+    private TestHost(HostWiring host) {
         this.host = host;
     }
 
@@ -34,7 +34,7 @@ final class TestHost implements AutoCloseable {
     }
 
     static TestHost start(Catalog catalog, String... settings) throws IOException {
-        return new TestHost(RunningHost.start(config(settings), catalog, new SecureRandom(), Clock.systemUTC(),
+        return new TestHost(HostWiring.start(config(settings), catalog, new SecureRandom(), Clock.systemUTC(),
                 List.of()));
     }
 

@@ -18,7 +18,7 @@ import io.jkms.rpc.RpcFaultException;
 import io.jkms.rpc.RpcSession;
 import io.jkms.rpc.RpcSettings;
 import io.jkms.rpc.SessionReply;
-import io.jkms.rpc.StubReply;
+import io.jkms.rpc.OperationReply;
 import io.jkms.wire.Bytes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,9 +167,9 @@ public final class FakeKmsPeer implements AutoCloseable {
         return answer;
     }
 
-    private StubReply answer(Bytes message) {
+    private OperationReply answer(Bytes message) {
         if (behaviour == Behaviour.REFUSE) {
-            return StubReply.error(hresult);
+            return OperationReply.error(hresult);
         }
         DecodedRequest decoded = KmsRequestCodec.decode(message);
         KmsRequest q = decoded.request();
@@ -191,7 +191,7 @@ public final class FakeKmsPeer implements AutoCloseable {
         } else if (behaviour == Behaviour.V6_REQUEST_IV && q.version() == ProtocolVersion.V6) {
             encoded = TamperedResponses.withRequestIv(encoded, decoded.requestIv(), q.clientTime());
         }
-        return StubReply.success(encoded);
+        return OperationReply.success(encoded);
     }
 
     private static Optional<Bytes> readFragment(InputStream in) throws IOException {

@@ -3,7 +3,7 @@ package io.jkms.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jkms.host.ClientCountPolicy;
+import io.jkms.activation.ClientCountPolicy;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.jkms.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jkms.host.ClientCountPolicy;
+import io.jkms.activation.ClientCountPolicy;
 import io.jkms.registry.RegistrySettings;
 import java.nio.file.Path;
 import java.time.Duration;

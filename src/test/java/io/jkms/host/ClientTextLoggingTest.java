@@ -1,5 +1,6 @@
 package io.jkms.host;
 
+import io.jkms.activation.ActivationEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;

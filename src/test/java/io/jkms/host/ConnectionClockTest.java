@@ -1,5 +1,6 @@
 package io.jkms.host;
 
+import io.jkms.activation.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.jkms.host;
 
+import io.jkms.activation.HostCounters;
+import io.jkms.activation.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jkms.wire.Bytes;

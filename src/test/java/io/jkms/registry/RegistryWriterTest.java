@@ -170,7 +170,7 @@ class RegistryWriterTest {
     void undecodableRequestsAreNotRecorded() {
         SwitchableStore store = new SwitchableStore();
         RegistryWriter writer = writer(store, 10);
-        writer.onActivation(new io.jkms.host.ActivationEvent(Instant.now(), null, java.util.Optional.empty(),
+        writer.onActivation(new io.jkms.activation.ActivationEvent(Instant.now(), null, java.util.Optional.empty(),
                 java.util.Optional.empty(), 0x8007000D, "bad", Duration.ZERO));
         assertThat(writer.queueDepth()).isZero();
         assertThat(writer.dropped()).isZero();

@@ -28,7 +28,7 @@ class NdrCodecFuzzTest {
         Bytes stub = Bytes.of(data);
         for (TransferSyntax syntax : TransferSyntax.values()) {
             try {
-                StubResult result = NdrCodec.decodeResponseStub(syntax, stub);
+                ResponseStub result = NdrCodec.decodeResponseStub(syntax, stub);
                 if (result.message().isEmpty()) {
                     assertThat(NdrCodec.encodeErrorStub(syntax, result.returnValue())).isEqualTo(stub);
                 } else if (result.returnValue() == 0) {

@@ -46,9 +46,9 @@ class NdrCodecTest {
     void stubsRoundTrip(TransferSyntax syntax) {
         assertThat(NdrCodec.decodeRequestStub(syntax, NdrCodec.encodeRequestStub(syntax, MESSAGE))).isEqualTo(MESSAGE);
         assertThat(NdrCodec.decodeResponseStub(syntax, NdrCodec.encodeResponseStub(syntax, ODD_MESSAGE)))
-                .isEqualTo(new StubResult(Optional.of(ODD_MESSAGE), 0));
+                .isEqualTo(new ResponseStub(Optional.of(ODD_MESSAGE), 0));
         assertThat(NdrCodec.decodeResponseStub(syntax, NdrCodec.encodeErrorStub(syntax, 0xC004F06C)))
-                .isEqualTo(new StubResult(Optional.empty(), 0xC004F06C));
+                .isEqualTo(new ResponseStub(Optional.empty(), 0xC004F06C));
     }
 
     static List<Captured> requests() {
@@ -91,7 +91,7 @@ class NdrCodecTest {
     @MethodSource("responses")
     void everyCapturedResponseStubPassesTheStrictDecoderAndReencodes(Captured response) {
         Bytes stub = stub(response);
-        StubResult result = NdrCodec.decodeResponseStub(response.ndr(), stub);
+        ResponseStub result = NdrCodec.decodeResponseStub(response.ndr(), stub);
         Bytes again = result.message().isPresent()
                 ? NdrCodec.encodeResponseStub(response.ndr(), result.message().get())
                 : NdrCodec.encodeErrorStub(response.ndr(), result.returnValue());

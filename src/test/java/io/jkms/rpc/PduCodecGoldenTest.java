@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Golden bytes both ways: the worked example of spec §9.1/§3.4/§3.6 and every captured PDU. */
-class PduCodecGoldenTest {
+public class PduCodecGoldenTest {
     static final String KMS = "7521c8514e845047b0d8ec255555bc06" + "01000000";
     static final String NDR32 = "045d888aeb1cc9119fe808002b104860" + "02000000";
     static final String NDR64 = "33057171babe37498319b5dbef9ccc36" + "01000000";
@@ -19,12 +19,12 @@ class PduCodecGoldenTest {
 
     static final Bytes BIND = hex("05000b1310000000a000000002000000" + "d016d0160000000003000000"
             + "00000100" + KMS + NDR32 + "01000100" + KMS + NDR64 + "02000100" + KMS + BTFN3);
-    static final Bytes BIND_ACK = hex("05000c13100000006c00000002000000" + "d016d0168b7a6f5e"
+    public static final Bytes BIND_ACK = hex("05000c13100000006c00000002000000" + "d016d0168b7a6f5e"
             + "0500313638380000" + "03000000" + "02000200" + ZERO_SYNTAX + "00000000" + NDR64
             + "03000300" + ZERO_SYNTAX);
     static final Bytes ALTER = hex("05000e13100000004800000002000000" + "d016d0160000000001000000"
             + "00000100" + KMS + NDR32);
-    static final Bytes ALTER_RESP = hex("05000f03100000003800000002000000" + "d016d0168b7a6f5e" + "00000000"
+    public static final Bytes ALTER_RESP = hex("05000f03100000003800000002000000" + "d016d0168b7a6f5e" + "00000000"
             + "01000000" + "00000000" + NDR32);
     static final Bytes ERROR_RESPONSE = hex("05000203100000002400000005000000" + "0c00000000000000"
             + "00000000000000000d000780");

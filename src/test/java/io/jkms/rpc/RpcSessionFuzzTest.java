@@ -17,7 +17,7 @@ class RpcSessionFuzzTest {
     @FuzzTest
     void session(byte[] stream) {
         RpcSession session = new RpcSession(RpcSettings.defaults(), "1688", 0x1234, request ->
-                request.get(0) == 0 ? StubReply.success(KMS_RESPONSE) : StubReply.error(0xC004F042));
+                request.get(0) == 0 ? OperationReply.success(KMS_RESPONSE) : OperationReply.error(0xC004F042));
         int offset = 0;
         while (stream.length - offset >= PduCodec.HEADER_LENGTH) {
             int length;

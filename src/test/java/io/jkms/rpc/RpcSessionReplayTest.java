@@ -6,6 +6,7 @@ import io.jkms.testing.Vectors;
 import io.jkms.testing.Vectors.Exchange;
 import io.jkms.testing.Vectors.Vector;
 import io.jkms.wire.Bytes;
+import io.jkms.wire.MalformedWireException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -51,8 +52,8 @@ class RpcSessionReplayTest {
      * The captured host's KMS answers on this connection, in order, as the fake operation returns them; answers
      * to a request stub that does not unwrap are the RPC layer's own and never asked of the operation.
      */
-    static Deque<StubReply> capturedAnswers(List<Exchange> exchanges) {
-        Deque<StubReply> answers = new ArrayDeque<>();
+    static Deque<OperationReply> capturedAnswers(List<Exchange> exchanges) {
+        Deque<OperationReply> answers = new ArrayDeque<>();
         RequestPdu request = null;
         for (Exchange e : exchanges) {
             if ("request".equals(e.pduType())) {
@@ -65,9 +66,9 @@ class RpcSessionReplayTest {
                 if (!unwraps(syntax, request)) {
                     continue;
                 }
-                StubResult result = NdrCodec.decodeResponseStub(syntax, response.stub());
-                answers.add(result.message().map(StubReply::success)
-                        .orElseGet(() -> StubReply.error(result.returnValue())));
+                ResponseStub result = NdrCodec.decodeResponseStub(syntax, response.stub());
+                answers.add(result.message().map(OperationReply::success)
+                        .orElseGet(() -> OperationReply.error(result.returnValue())));
             }
         }
         return answers;
@@ -100,7 +101,7 @@ class RpcSessionReplayTest {
         v.exchanges().forEach(e -> conns.add(e.conn()));
         for (int conn : conns) {
             List<Exchange> exchanges = connection(v, conn);
-            Deque<StubReply> answers = capturedAnswers(exchanges);
+            Deque<OperationReply> answers = capturedAnswers(exchanges);
             RpcSession session = sessionFor(v, exchanges, request -> answers.removeFirst());
             for (int i = 0; i < exchanges.size(); i++) {
                 if (!exchanges.get(i).clientToServer()) {
@@ -163,7 +164,7 @@ class RpcSessionReplayTest {
         RequestPdu request = (RequestPdu) PduCodec.decode(firstClientPdu("bad-request-without-bind-vlmcsd"));
         RequestPdu seven = new RequestPdu(request.flags(), 7, request.allocHint(), 0, 0, request.objectUuid(),
                 request.stub());
-        RpcSession session = new RpcSession(RpcSettings.defaults(), "1688", 1, r -> StubReply.error(1));
+        RpcSession session = new RpcSession(RpcSettings.defaults(), "1688", 1, r -> OperationReply.error(1));
         assertThat(session.onPdu(seven).replies()).containsExactly(new FaultPdu(0x23, 7, 32, 0, 0, 0x1C010003L));
     }
 
@@ -193,7 +194,7 @@ class RpcSessionReplayTest {
     void unsupportedVersionRefusedByTheOperationTravelsAsHresultLikeVlmcsd(String name) {
         Vector v = Vectors.load(name);
         List<SessionReply> replies = feedClientPdus(v, sessionFor(v, connection(v, 1),
-                r -> StubReply.error(StubReply.HRESULT_INVALID_DATA)));
+                r -> OperationReply.error(MalformedWireException.HRESULT_INVALID_DATA)));
         String twin = name.replace("-pykms", "-vlmcsd");
         assertThat(replies.get(1).replies()).extracting(PduCodec::encode)
                 .containsExactly(capturedServerPdu(twin, "response"));

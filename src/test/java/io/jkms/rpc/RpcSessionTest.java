@@ -2,6 +2,7 @@ package io.jkms.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jkms.client.ClientBind;
 import io.jkms.wire.Bytes;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour of the host state machine beyond what the captures show. */
-class RpcSessionTest {
-    static final Bytes KMS_REQUEST = Bytes.fromHex("00000600").concat(Bytes.zeros(256));
+public class RpcSessionTest {
+    public static final Bytes KMS_REQUEST = Bytes.fromHex("00000600").concat(Bytes.zeros(256));
     static final Bytes KMS_RESPONSE = Bytes.fromHex("00000600").concat(Bytes.zeros(263));
     static final SyntaxId FOREIGN = new SyntaxId(UUID.fromString("12345778-1234-abcd-ef00-0123456789ab"), 1);
 
@@ -21,7 +22,7 @@ class RpcSessionTest {
     RpcSession session(RpcSettings settings) {
         return new RpcSession(settings, "1688", 0x5E6F7A8BL, request -> {
             calls.add(request);
-            return StubReply.success(KMS_RESPONSE);
+            return OperationReply.success(KMS_RESPONSE);
         });
     }
 
@@ -151,7 +152,7 @@ class RpcSessionTest {
 
     @Test
     void operationErrorTravelsAsHresultAndRpcFaultAsFault() {
-        session = new RpcSession(RpcSettings.defaults(), "1688", 1, r -> StubReply.error(0xC004F042));
+        session = new RpcSession(RpcSettings.defaults(), "1688", 1, r -> OperationReply.error(0xC004F042));
         ack(bind(3, kms(0, Syntaxes.NDR32)));
         assertThat(session.onPdu(request(2, 0, TransferSyntax.NDR32)).replies())
                 .containsExactly(new ResponsePdu(3, 2, 12, 0, 0, Bytes.fromHex("000000000000000042f004c0")));
@@ -166,7 +167,7 @@ class RpcSessionTest {
     @Test
     void responseLargerThanTheClientsMaxRecvFragIsSplitIntoFragments() {
         Bytes large = Bytes.fromHex("00000600").concat(Bytes.zeros(3000)); // no KMS answer is this long
-        session = new RpcSession(RpcSettings.defaults(), "1688", 1, r -> StubReply.success(large));
+        session = new RpcSession(RpcSettings.defaults(), "1688", 1, r -> OperationReply.success(large));
         ack(new BindPdu(PduType.BIND, 3, 2, 5840, 1500, 0, List.of(kms(0, Syntaxes.NDR32))));
         List<Pdu> fragments = session.onPdu(request(3, 0, TransferSyntax.NDR32)).replies();
         Bytes whole = NdrCodec.encodeResponseStub(TransferSyntax.NDR32, large);

@@ -2,7 +2,7 @@ package io.jkms.soak;
 
 import io.jkms.rpc.BindAckPdu;
 import io.jkms.rpc.BindPdu;
-import io.jkms.rpc.ClientBind;
+import io.jkms.client.ClientBind;
 import io.jkms.rpc.NdrCodec;
 import io.jkms.rpc.Pdu;
 import io.jkms.rpc.PduCodec;
