@@ -2,7 +2,6 @@ package io.jkms.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jkms.catalog.Catalog;
 import io.jkms.registry.ClientQuery;
 import io.jkms.registry.RegistryReader;
@@ -38,8 +37,9 @@ public final class ClientsExport {
         out.write(String.join(",", COLUMNS) + "\r\n");
         each(query, row -> {
             StringBuilder line = new StringBuilder(256);
+            JsonNode fields = Views.JSON.valueToTree(row);
             for (int i = 0; i < COLUMNS.size(); i++) {
-                JsonNode value = row.path(COLUMNS.get(i));
+                JsonNode value = fields.path(COLUMNS.get(i));
                 line.append(i == 0 ? "" : ",").append(field(value.isMissingNode() ? "" : value.asText()));
             }
             out.write(line.append("\r\n").toString());
@@ -50,7 +50,7 @@ public final class ClientsExport {
     public void json(ClientQuery query, OutputStream target) throws IOException {
         JsonGenerator g = Views.JSON.getFactory().createGenerator(target);
         g.writeStartArray();
-        each(query, g::writeTree);
+        each(query, g::writeObject);
         g.writeEndArray();
         g.flush();
     }
@@ -72,7 +72,7 @@ public final class ClientsExport {
 
     @FunctionalInterface
     private interface RowWriter {
-        void write(ObjectNode row) throws IOException;
+        void write(Views.ClientJson row) throws IOException;
     }
 
     /**

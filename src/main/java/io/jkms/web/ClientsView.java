@@ -1,11 +1,11 @@
 package io.jkms.web;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jkms.registry.ClientSummary;
 import io.jkms.registry.RegistryReader;
 import io.jkms.registry.RegistryReader.ClientDetail;
 import io.jkms.registry.RegistryReader.Page;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -38,109 +38,118 @@ final class ClientsView {
         return Math.max(1, (page.total() + page.size() - 1) / page.size());
     }
 
+    /** {@code /api/clients}. */
+    record ClientsJson(long total, int page, int size, long pages, String sort, String dir, String q,
+                       List<Views.ClientJson> rows) {
+    }
+
+    /** {@code /api/clients/<cmid>}. */
+    record ClientDetailJson(String cmid, List<Views.ClientJson> applications, List<Views.ActivationJson> history) {
+    }
+
+    /** The clients page: the search form, the sortable columns, one page of clients, the pager, the exports. */
+    record ClientsPage(ClientsParams params, long total, List<SortLink> columns, List<ClientRow> rows, Pager pager,
+                       String json, String csv) implements Pages.Page {
+        static final int MAX_SEARCH = ClientsParams.MAX_SEARCH;
+
+        @Override
+        public String title() {
+            return "Clients";
+        }
+
+        @Override
+        public String nav() {
+            return "/clients";
+        }
+
+        @Override
+        public String template() {
+            return "clients.jte";
+        }
+    }
+
+    /** A column heading that sorts by it; {@code mark} shows the current sort (▲ or ▼), else "". */
+    record SortLink(String href, String label, String mark) {
+    }
+
+    /** @param who the workstation name, else the CMID */
+    record ClientRow(String href, String who, String product, String address, long requests, String firstSeen,
+                     String lastSeen, String licenseStatus, boolean virtualMachine, int protocol, boolean ok,
+                     String result) {
+    }
+
+    record Pager(Optional<String> previous, int page, long pages, Optional<String> next) {
+    }
+
+    /** One machine: its name (else its CMID), address, applications and history. */
+    record ClientPage(String name, String cmid, String address, boolean virtualMachine, List<AppRow> applications,
+                      List<Views.ActivationRow> history) implements Pages.Page {
+        @Override
+        public String title() {
+            return name;
+        }
+
+        @Override
+        public String nav() {
+            return "/clients";
+        }
+
+        @Override
+        public String template() {
+            return "client.jte";
+        }
+    }
+
+    record AppRow(String product, String family, int protocol, long requests, String firstSeen, String lastSeen,
+                  String epid, boolean ok, String result) {
+    }
+
     String json(ClientsParams params) {
         Page<ClientSummary> page = registry.clients(params.toQuery());
-        ObjectNode n = Views.JSON.createObjectNode();
-        n.put("total", page.total()).put("page", params.page()).put("size", params.size())
-                .put("pages", pages(page)).put("sort", params.sort()).put("dir", params.descending() ? "desc" : "asc")
-                .put("q", params.search());
-        ArrayNode rows = n.putArray("rows");
-        page.rows().forEach(c -> rows.add(views.json(c)));
-        return Views.write(n);
+        return Views.write(new ClientsJson(page.total(), params.page(), params.size(), pages(page), params.sort(),
+                params.descending() ? "desc" : "asc", params.search(), page.rows().stream().map(views::json).toList()));
     }
 
-    String html(ClientsParams params) {
+    ClientsPage page(ClientsParams params) {
         Page<ClientSummary> page = registry.clients(params.toQuery());
-        StringBuilder b = new StringBuilder(8192);
-        b.append("<h1>Clients</h1><form class=\"search\" method=\"get\" action=\"/clients\">")
-                .append("<input type=\"search\" name=\"q\" id=\"client-search\" maxlength=\"")
-                .append(ClientsParams.MAX_SEARCH).append("\" placeholder=\"workstation, CMID, address or product\" ")
-                .append("value=\"").append(Html.esc(params.search())).append("\">")
-                .append("<input type=\"hidden\" name=\"sort\" value=\"").append(Html.esc(params.sort())).append("\">")
-                .append("<input type=\"hidden\" name=\"dir\" value=\"").append(params.descending() ? "desc" : "asc")
-                .append("\"><button type=\"submit\">Search</button></form>")
-                .append("<p class=\"muted\">").append(page.total()).append(page.total() == 1 ? " client" : " clients")
-                .append(params.search().isEmpty() ? "" : " matching “" + Html.text(params.search()) + "”")
-                .append("</p><table id=\"clients\"><thead><tr>");
+        List<SortLink> columns = new ArrayList<>();
         for (String[] column : COLUMNS) {
             String mark = column[0].equals(params.sort()) ? (params.descending() ? " ▼" : " ▲") : "";
-            b.append("<th><a href=\"").append(Html.esc(params.sortedBy(column[0]).url("/clients"))).append("\">")
-                    .append(column[1]).append(mark).append("</a></th>");
+            columns.add(new SortLink(params.sortedBy(column[0]).url("/clients"), column[1], mark));
         }
-        b.append("<th>Licence status</th><th>VM</th><th>Protocol</th><th>Last result</th></tr></thead><tbody>");
-        for (ClientSummary c : page.rows()) {
-            b.append("<tr><td><a href=\"/clients/").append(c.cmid()).append("\">")
-                    .append(Html.text(c.workstation().isEmpty() ? c.cmid().toString() : c.workstation()))
-                    .append("</a></td><td>").append(Html.esc(views.product(c.skuId(), c.kmsId()))).append("</td><td>")
-                    .append(Html.text(c.clientAddress())).append("</td><td>").append(c.requests()).append("</td><td>")
-                    .append(Views.time(c.firstSeen())).append("</td><td>").append(Views.time(c.lastSeen()))
-                    .append("</td><td>").append(Html.esc(Views.licenseStatus(c.licenseStatus()))).append("</td><td>")
-                    .append(c.virtualMachine() ? "yes" : "no").append("</td><td>V").append(c.protocolMajor())
-                    .append("</td><td class=\"").append(c.lastHresult() == 0 ? "ok" : "bad").append("\">")
-                    .append(Html.esc(Views.result(c.lastHresult()))).append("</td></tr>");
-        }
-        b.append("</tbody></table>").append(pager(params, page));
-        b.append("<p><a href=\"").append(Html.esc(params.url("/api/clients"))).append("\">JSON</a> · <a id=\"csv\" ")
-                .append("href=\"").append(Html.esc(params.withPage(1).url("/api/clients.csv")))
-                .append("\">CSV (every matching client)</a></p>");
-        return Html.page("Clients", "/clients", b.toString());
+        long pages = pages(page);
+        Pager pager = new Pager(params.page() > 1
+                ? Optional.of(params.withPage(params.page() - 1).url("/clients")) : Optional.empty(), params.page(),
+                pages, params.page() < pages ? Optional.of(params.withPage(params.page() + 1).url("/clients"))
+                : Optional.empty());
+        return new ClientsPage(params, page.total(), columns, page.rows().stream().map(this::row).toList(), pager,
+                params.url("/api/clients"), params.withPage(1).url("/api/clients.csv"));
     }
 
-    private static String pager(ClientsParams params, Page<?> page) {
-        long pages = pages(page);
-        StringBuilder b = new StringBuilder("<nav class=\"pager\">");
-        if (params.page() > 1) {
-            b.append("<a rel=\"prev\" href=\"").append(Html.esc(params.withPage(params.page() - 1).url("/clients")))
-                    .append("\">← Previous</a>");
-        }
-        b.append("<span>Page ").append(params.page()).append(" of ").append(pages).append("</span>");
-        if (params.page() < pages) {
-            b.append("<a rel=\"next\" href=\"").append(Html.esc(params.withPage(params.page() + 1).url("/clients")))
-                    .append("\">Next →</a>");
-        }
-        return b.append("</nav>").toString();
+    private ClientRow row(ClientSummary c) {
+        return new ClientRow("/clients/" + c.cmid(), c.workstation().isEmpty() ? c.cmid().toString() : c.workstation(),
+                views.product(c.skuId(), c.kmsId()), c.clientAddress(), c.requests(), Views.time(c.firstSeen()),
+                Views.time(c.lastSeen()), Views.licenseStatus(c.licenseStatus()), c.virtualMachine(),
+                c.protocolMajor(), c.lastHresult() == 0, Views.result(c.lastHresult()));
     }
 
     Optional<String> detailJson(UUID cmid) {
-        return registry.client(cmid, HISTORY).map(d -> {
-            ObjectNode n = Views.JSON.createObjectNode();
-            n.put("cmid", d.cmid().toString());
-            ArrayNode apps = n.putArray("applications");
-            d.applications().forEach(c -> apps.add(views.json(c)));
-            ArrayNode history = n.putArray("history");
-            d.history().forEach(r -> history.add(views.json(r)));
-            return Views.write(n);
-        });
+        return registry.client(cmid, HISTORY).map(d -> Views.write(new ClientDetailJson(d.cmid().toString(),
+                d.applications().stream().map(views::json).toList(), d.history().stream().map(views::json).toList())));
     }
 
-    Optional<String> detailHtml(UUID cmid) {
+    Optional<ClientPage> detail(UUID cmid) {
         return registry.client(cmid, HISTORY).map(this::detail);
     }
 
-    private String detail(ClientDetail d) {
+    private ClientPage detail(ClientDetail d) {
         ClientSummary first = d.applications().get(0);
         String name = first.workstation().isEmpty() ? d.cmid().toString() : first.workstation();
-        StringBuilder b = new StringBuilder(8192);
-        b.append("<p><a href=\"/clients\">← All clients</a></p><h1 id=\"client-name\">").append(Html.text(name))
-                .append("</h1><dl class=\"facts\"><dt>Client machine ID</dt><dd><code>").append(d.cmid())
-                .append("</code></dd><dt>Address</dt><dd>").append(Html.text(first.clientAddress()))
-                .append("</dd><dt>Virtual machine</dt><dd>").append(first.virtualMachine() ? "yes" : "no")
-                .append("</dd></dl><h2>Applications</h2><table id=\"applications\"><thead><tr><th>Product</th>")
-                .append("<th>Family</th><th>Protocol</th><th>Requests</th><th>First seen</th><th>Last seen</th>")
-                .append("<th>ePID</th><th>Last result</th></tr></thead><tbody>");
-        for (ClientSummary c : d.applications()) {
-            b.append("<tr><td>").append(Html.esc(views.product(c.skuId(), c.kmsId()))).append("</td><td>")
-                    .append(Html.esc(views.family(c.kmsId()))).append("</td><td>V").append(c.protocolMajor())
-                    .append("</td><td>").append(c.requests()).append("</td><td>").append(Views.time(c.firstSeen()))
-                    .append("</td><td>").append(Views.time(c.lastSeen())).append("</td><td><code>")
-                    .append(Html.esc(c.epid().orElse("—"))).append("</code></td><td class=\"")
-                    .append(c.lastHresult() == 0 ? "ok" : "bad").append("\">")
-                    .append(Html.esc(Views.result(c.lastHresult()))).append("</td></tr>");
-        }
-        b.append("</tbody></table><h2>History (newest first)</h2><table id=\"history\">")
-                .append(Views.ACTIVATIONS_HEAD).append("<tbody>");
-        d.history().forEach(r -> b.append(views.row(r)));
-        b.append("</tbody></table><p><a href=\"/api/clients/").append(d.cmid()).append("\">JSON</a></p>");
-        return Html.page(name, "/clients", b.toString());
+        return new ClientPage(name, d.cmid().toString(), first.clientAddress(), first.virtualMachine(),
+                d.applications().stream().map(c -> new AppRow(views.product(c.skuId(), c.kmsId()),
+                        views.family(c.kmsId()), c.protocolMajor(), c.requests(), Views.time(c.firstSeen()),
+                        Views.time(c.lastSeen()), c.epid().orElse("—"), c.lastHresult() == 0,
+                        Views.result(c.lastHresult()))).toList(),
+                d.history().stream().map(views::row).toList());
     }
 }

@@ -3,60 +3,80 @@ package io.jkms.web;
 import io.jkms.host.ClientText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.StringJoiner;
 
-/** Escaping and the page frame. Everything that did not come from this code goes through {@link #esc}. */
+/**
+ * Text made fit for a page before the templates escape it: no markup here ({@code src/main/jte} writes all of it,
+ * and jte escapes every value for where it lands). What this adds is the treatment of characters that HTML
+ * escaping leaves alone but a reader must see: control characters, bidi controls and unpaired surrogates (a
+ * workstation name is any UTF-16 from the network) become their visible escape ({@code \u202e}, see
+ * {@link ClientText}).
+ */
 final class Html {
-    private static final String[][] NAV = {{"/", "Overview"}, {"/clients", "Clients"}, {"/products", "Products"},
-        {"/health", "Health"}};
-
     private Html() {
     }
 
     /**
-     * Text safe in element content and in quoted attribute values: markup characters become entities; control
-     * characters, bidi controls and unpaired surrogates (a workstation name is any UTF-16 from the network) become
-     * their visible escape as plain text ({@code \u202e}, see {@link ClientText}). Newlines and tabs are kept, for
-     * the scripts in {@code <pre>} blocks; use {@link #text} for text that came from the network.
+     * One run of text from the network: either text with no unsafe character, or the visible escape of one unsafe
+     * character, which the page marks ({@code <span class="esc">}, template {@code net.jte}) so that a name cannot
+     * reorder what follows it or pass for another name.
      */
-    static String esc(String text) {
-        return escape(text, false);
+    record Segment(String text, boolean escape) {
     }
 
     /**
-     * Text from the network (workstation names, addresses, a search) in element content: as {@link #esc}, but every
-     * unsafe character, newlines included, is shown as a marked escape, {@code <span class="esc">\u202e</span>},
-     * so that a name cannot reorder what follows it or pass for another name.
+     * Every character a page must not carry as it is, as its visible escape; newlines and tabs are kept (the
+     * scripts in {@code <pre>} blocks have them). The page output applies this to every value ({@link Pages}).
      */
-    static String text(String text) {
-        return escape(text, true);
-    }
-
-    private static String escape(String text, boolean marked) {
-        StringBuilder b = new StringBuilder(text.length() + 16);
+    static String visible(String text) {
+        StringBuilder b = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        b.append(c).append(text.charAt(++i));
-                    } else if (!ClientText.isUnsafe(c) || (!marked && (c == '\n' || c == '\r' || c == '\t'))) {
-                        b.append(c);
-                    } else if (marked) {
-                        b.append("<span class=\"esc\">").append(ClientText.escape(c)).append("</span>");
-                    } else {
-                        b.append(ClientText.escape(c));
-                    }
+            if (paired(text, i)) {
+                if (b != null) {
+                    b.append(c).append(text.charAt(i + 1));
                 }
+                i++;
+            } else if (!ClientText.isUnsafe(c) || c == '\n' || c == '\r' || c == '\t') {
+                if (b != null) {
+                    b.append(c);
+                }
+            } else {
+                if (b == null) {
+                    b = new StringBuilder(text.length() + 16).append(text, 0, i);
+                }
+                b.append(ClientText.escape(c));
             }
         }
-        return b.toString();
+        return b == null ? text : b.toString();
+    }
+
+    /** Text from the network split into safe runs and one escape per unsafe character, newlines included. */
+    static List<Segment> segments(String text) {
+        List<Segment> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (paired(text, i)) {
+                i++;
+            } else if (ClientText.isUnsafe(text.charAt(i))) {
+                if (i > start) {
+                    out.add(new Segment(text.substring(start, i), false));
+                }
+                out.add(new Segment(ClientText.escape(text.charAt(i)), true));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            out.add(new Segment(text.substring(start), false));
+        }
+        return out;
+    }
+
+    private static boolean paired(String text, int i) {
+        return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1));
     }
 
     /** At most 40 characters of a name for an error message or a log line, its controls escaped. */
@@ -73,30 +93,5 @@ final class Html {
             }
         }
         return query.length() == 0 ? base : base + "?" + query;
-    }
-
-    /** The whole document: head, navigation (current page marked), main content. */
-    static String page(String title, String current, String main) {
-        StringBuilder b = new StringBuilder(main.length() + 1024);
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(title)).append(" · jkms</title>")
-                .append("<link rel=\"stylesheet\" href=\"/static/jkms.css\">")
-                .append("<script src=\"/static/jkms.js\" defer></script></head><body>")
-                .append("<header><span class=\"brand\">jkms</span><nav>");
-        for (String[] item : NAV) {
-            b.append("<a href=\"").append(item[0]).append('"')
-                    .append(item[0].equals(current) ? " aria-current=\"page\"" : "").append('>')
-                    .append(item[1]).append("</a>");
-        }
-        b.append("</nav></header><main>").append(main).append("</main></body></html>\n");
-        return b.toString();
-    }
-
-
-    /** A small error page (its message escaped). */
-    static String error(int status, String message) {
-        return page("Error " + status, "", "<h1>Error " + status + "</h1><p class=\"error\">" + esc(message)
-                + "</p><p><a href=\"/\">Back to the overview</a></p>");
     }
 }

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /login}: a form that takes the token and, when it matches, opens a session and sets its HttpOnly cookie;
@@ -40,8 +41,8 @@ final class LoginPage {
         }
         AccessControl.Login login = access.login(request, token);
         if (login instanceof AccessControl.Throttled throttled) {
-            return WebResponse.of(429, WebResponse.HTML, Html.error(429, "Too many wrong tokens from your address: "
-                    + "try again in " + throttled.retryAfterSeconds() + " s."))
+            return WebResponse.of(429, WebResponse.HTML, Pages.render(new Pages.ErrorPage(429, "Too many wrong tokens "
+                    + "from your address: try again in " + throttled.retryAfterSeconds() + " s."), Optional.empty()))
                     .withHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
         }
         if (login instanceof AccessControl.LoggedIn in) {
@@ -76,13 +77,25 @@ final class LoginPage {
         return next;
     }
 
+    /** The sign-in form; {@code next} is where a good token leads ({@link #safeNext}). */
+    record Form(String next, boolean failed) implements Pages.Page {
+        @Override
+        public String title() {
+            return "Sign in";
+        }
+
+        @Override
+        public String nav() {
+            return "";
+        }
+
+        @Override
+        public String template() {
+            return "login.jte";
+        }
+    }
+
     private static String form(String next, boolean failed) {
-        return Html.page("Sign in", "", "<h1>Sign in</h1>"
-                + (failed ? "<p class=\"error\" id=\"login-error\">That token is not right.</p>" : "")
-                + "<form method=\"post\" action=\"/login\" class=\"login\"><label for=\"token\">Dashboard token</label>"
-                + "<input type=\"password\" id=\"token\" name=\"token\" autocomplete=\"current-password\" required>"
-                + "<input type=\"hidden\" name=\"next\" value=\"" + Html.esc(next) + "\">"
-                + "<button type=\"submit\">Sign in</button></form><p class=\"muted\">The token was printed at the "
-                + "host's first start and is kept in the data directory (<code>web-token</code>).</p>");
+        return Pages.render(new Form(next, failed), Optional.empty());
     }
 }

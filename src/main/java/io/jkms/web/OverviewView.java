@@ -1,7 +1,5 @@
 package io.jkms.web;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jkms.protocol.Hresult;
 import io.jkms.registry.ActivationRecord;
 import io.jkms.registry.RegistryReader;
@@ -60,65 +58,52 @@ final class OverviewView {
                 new TreeMap<>(stats.byHresult()), latest);
     }
 
+    /** {@code /api/overview}. */
+    record OverviewJson(long today, long last7Days, long last30Days, long refusals30Days,
+                        Map<String, Long> clientsByFamily, List<DayJson> perDay, List<ErrorJson> errors,
+                        List<Views.ActivationJson> latest) {
+    }
+
+    record DayJson(String date, long activations) {
+    }
+
+    record ErrorJson(String hresult, String name, String meaning, long count) {
+    }
+
+    /** The page: the counts, the chart, the families, the refusals by kind and the latest requests. */
+    record OverviewPage(Overview overview, SvgChart.Chart chart, List<ErrorJson> errors,
+                        List<Views.ActivationRow> latest) implements Pages.Page {
+        @Override
+        public String title() {
+            return "Overview";
+        }
+
+        @Override
+        public String nav() {
+            return "/";
+        }
+
+        @Override
+        public String template() {
+            return "overview.jte";
+        }
+    }
+
     String json() {
         Overview o = compute();
-        ObjectNode n = Views.JSON.createObjectNode();
-        n.put("today", o.today()).put("last7Days", o.week()).put("last30Days", o.month())
-                .put("refusals30Days", o.refusals());
-        ObjectNode families = n.putObject("clientsByFamily");
-        o.clientsByFamily().forEach(families::put);
-        ArrayNode days = n.putArray("perDay");
-        o.perDay().forEach(b -> days.addObject().put("date", b.label()).put("activations", b.value()));
-        ArrayNode errors = n.putArray("errors");
-        o.errors().forEach((h, c) -> errors.addObject().put("hresult", Hresult.hex(h)).put("name", Hresult.name(h))
-                .put("meaning", Hresult.meaning(h)).put("count", c));
-        ArrayNode latest = n.putArray("latest");
-        o.latest().forEach(r -> latest.add(views.json(r)));
-        return Views.write(n);
+        return Views.write(new OverviewJson(o.today(), o.week(), o.month(), o.refusals(), o.clientsByFamily(),
+                o.perDay().stream().map(b -> new DayJson(b.label(), b.value())).toList(), errors(o),
+                o.latest().stream().map(views::json).toList()));
     }
 
-    String html() {
+    OverviewPage page() {
         Overview o = compute();
-        StringBuilder b = new StringBuilder(8192);
-        b.append("<h1>Overview</h1><section class=\"cards\">")
-                .append(card("Today", o.today())).append(card("Last 7 days", o.week()))
-                .append(card("Last 30 days", o.month())).append(card("Refused (30 days)", o.refusals()))
-                .append("</section><section><h2>Activations per day (UTC, last 30 days)</h2>")
-                .append(SvgChart.bars(o.perDay(), "Successful activations per day")).append("</section>")
-                .append("<div class=\"columns\"><section><h2>Clients by product family</h2>");
-        if (o.clientsByFamily().isEmpty()) {
-            b.append("<p class=\"muted\">No clients yet.</p>");
-        } else {
-            b.append("<table id=\"families\"><thead><tr><th>Family</th><th>Clients</th></tr></thead><tbody>");
-            o.clientsByFamily().forEach((f, n) -> b.append("<tr><td>").append(Html.esc(f)).append("</td><td>")
-                    .append(n).append("</td></tr>"));
-            b.append("</tbody></table>");
-        }
-        b.append("</section><section><h2>Errors by kind</h2>");
-        if (o.errors().isEmpty()) {
-            b.append("<p class=\"muted\">No refusals in 30 days.</p>");
-        } else {
-            b.append("<table id=\"errors\"><thead><tr><th>HRESULT</th><th>Meaning</th><th>Count</th></tr></thead>")
-                    .append("<tbody>");
-            o.errors().forEach((h, n) -> b.append("<tr><td><code>").append(Hresult.hex(h)).append("</code> ")
-                    .append(Html.esc(Hresult.name(h))).append("</td><td>").append(Html.esc(Hresult.meaning(h)))
-                    .append("</td><td>").append(n).append("</td></tr>"));
-            b.append("</tbody></table>");
-        }
-        b.append("</section></div><section><h2>Latest activations</h2>");
-        if (o.latest().isEmpty()) {
-            b.append("<p class=\"muted\">No activation requests yet.</p>");
-        } else {
-            b.append("<table id=\"latest\">").append(Views.ACTIVATIONS_HEAD).append("<tbody>");
-            o.latest().forEach(r -> b.append(views.row(r)));
-            b.append("</tbody></table>");
-        }
-        b.append("<p><a href=\"/api/overview\">JSON</a></p></section>");
-        return Html.page("Overview", "/", b.toString());
+        return new OverviewPage(o, SvgChart.bars(o.perDay(), "Successful activations per day"), errors(o),
+                o.latest().stream().map(views::row).toList());
     }
 
-    private static String card(String label, long value) {
-        return "<div class=\"card\"><div class=\"value\">" + value + "</div><div class=\"label\">" + label
-                + "</div></div>";
+    private static List<ErrorJson> errors(Overview o) {
+        return o.errors().entrySet().stream().map(e -> new ErrorJson(Hresult.hex(e.getKey()),
+                Hresult.name(e.getKey()), Hresult.meaning(e.getKey()), e.getValue())).toList();
     }
 }

@@ -1,12 +1,14 @@
 package io.jkms.web;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jkms.catalog.Catalog;
 import io.jkms.catalog.Family;
 import io.jkms.catalog.Product;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /products} and {@code /api/products}: every catalog product with its GVLK and the ready commands of
@@ -33,84 +35,90 @@ final class ProductsView {
         return "jkms script --host " + hostPort + " --product \"" + p.name() + "\" > activate.cmd";
     }
 
+    /** {@code /api/products}: {@code kmsHost} is null (and {@code scriptsNeed} says why) without a public name. */
+    record ProductsJson(String kmsHost, @JsonInclude(JsonInclude.Include.NON_NULL) String scriptsNeed,
+                        List<ProductJson> products) {
+    }
+
+    record ProductJson(String name, String family, String release, String gvlk, boolean kmsActivatable,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String skuId, String kmsId,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String command,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String script) {
+    }
+
+    /**
+     * The page: every product is in it, those the filter leaves out hidden, so that the page's script can widen
+     * the filter as well as narrow it without a reload.
+     */
+    record ProductsPage(Optional<String> hostPort, ProductsParams params, List<FamilyOption> families, int shown,
+                        int total, List<ProductRow> rows, String json) implements Pages.Page {
+        static final String NEEDS_NAME = ProductsView.NEEDS_NAME;
+        static final int MAX_SEARCH = ProductsParams.MAX_SEARCH;
+
+        @Override
+        public String title() {
+            return "Products";
+        }
+
+        @Override
+        public String nav() {
+            return "/products";
+        }
+
+        @Override
+        public String template() {
+            return "products.jte";
+        }
+    }
+
+    record FamilyOption(String value, String label, boolean selected) {
+    }
+
+    /**
+     * @param search       what the page's filter searches ({@link ProductsParams#haystack})
+     * @param scripts      the command and the script, when KMS can activate it and the host has a public name
+     * @param notActivatable why KMS cannot activate it, if it cannot
+     */
+    record ProductRow(boolean shown, String search, String family, String name, String release, String familyName,
+                      String gvlk, Optional<Scripts> scripts, Optional<String> notActivatable) {
+    }
+
+    record Scripts(String command, String script) {
+        /** The script as the page shows it, in a {@code <pre>}: lines end with LF there. */
+        String lines() {
+            return script.replace("\r\n", "\n");
+        }
+    }
+
     String json(ProductsParams params) {
-        ObjectNode n = Views.JSON.createObjectNode();
-        if (hostPort.isPresent()) {
-            n.put("kmsHost", hostPort.get());
-        } else {
-            n.putNull("kmsHost").put("scriptsNeed", NEEDS_NAME);
-        }
-        ArrayNode rows = n.putArray("products");
-        for (Product p : params.filter(catalog.products())) {
-            ObjectNode row = rows.addObject();
-            row.put("name", p.name()).put("family", p.family().label()).put("release", p.release())
-                    .put("gvlk", p.gvlk()).put("kmsActivatable", p.kmsActivatable());
-            p.skuId().ifPresent(s -> row.put("skuId", s.toString()));
-            row.put("kmsId", p.kmsId().toString());
-            if (p.kmsActivatable() && hostPort.isPresent()) {
-                row.put("command", scriptCommand(p, hostPort.get())).put("script", scripts.activate(p, hostPort.get()));
-            }
-        }
-        return Views.write(n);
+        List<ProductJson> rows = params.filter(catalog.products()).stream().map(p -> {
+            Optional<Scripts> s = scripts(p);
+            return new ProductJson(p.name(), p.family().label(), p.release(), p.gvlk(), p.kmsActivatable(),
+                    p.skuId().map(Object::toString).orElse(null), p.kmsId().toString(),
+                    s.map(Scripts::command).orElse(null), s.map(Scripts::script).orElse(null));
+        }).toList();
+        return Views.write(new ProductsJson(hostPort.orElse(null), hostPort.isPresent() ? null : NEEDS_NAME, rows));
     }
 
-    String html(ProductsParams params) {
+    ProductsPage page(ProductsParams params) {
         List<Product> products = params.filter(catalog.products());
-        StringBuilder b = new StringBuilder(64 * 1024);
-        b.append("<h1>Products</h1>").append(hostPort.map(h -> "<p>Commands for this host: <code id=\"kms-host\">"
-                        + Html.esc(h) + "</code>. Run a script from an elevated command prompt.</p>")
-                        .orElse("<p class=\"bad\" id=\"scripts-need-name\">" + Html.esc(NEEDS_NAME) + "</p>"))
-                .append("<form class=\"search\" method=\"get\" action=\"/products\">")
-                .append("<input type=\"search\" name=\"q\" id=\"product-filter\" maxlength=\"")
-                .append(ProductsParams.MAX_SEARCH)
-                .append("\" placeholder=\"name, release, EditionID or GVLK\" value=\"")
-                .append(Html.esc(params.search())).append("\"><select name=\"family\" id=\"family\">")
-                .append(option("all", "All families", params.family().isEmpty()));
+        List<FamilyOption> families = new ArrayList<>();
+        families.add(new FamilyOption("all", "All families", params.family().isEmpty()));
         for (Family f : Family.values()) {
-            b.append(option(f.label(), f.displayName(), params.family().filter(f::equals).isPresent()));
+            families.add(new FamilyOption(f.label(), f.displayName(), params.family().filter(f::equals).isPresent()));
         }
-        b.append("</select><button type=\"submit\">Filter</button></form><p class=\"muted\" id=\"product-count\">")
-                .append(products.size()).append(" of ").append(catalog.products().size()).append("</p>")
-                .append("<table id=\"products\"><thead><tr><th>Product</th><th>Family</th><th>GVLK</th>")
-                .append("<th>Commands</th></tr></thead><tbody>");
-        // Every product is in the page, those the filter leaves out hidden: the script can then widen the filter
-        // as well as narrow it without a reload.
-        java.util.Set<Product> shown = new java.util.HashSet<>(products);
-        for (Product p : catalog.products()) {
-            b.append(shown.contains(p) ? "<tr" : "<tr hidden").append(" data-search=\"")
-                    .append(Html.esc(ProductsParams.haystack(p))).append("\" data-family=\"")
-                    .append(p.family().label()).append("\"><td>").append(Html.esc(p.name()))
-                    .append("<div class=\"muted\">").append(Html.esc(p.release())).append("</div></td><td>")
-                    .append(Html.esc(p.family().displayName())).append("</td><td>")
-                    .append(copyable(p.gvlk()).replace("<code>", "<code class=\"gvlk\">"))
-                    .append("</td><td>");
-            if (p.kmsActivatable() && hostPort.isPresent()) {
-                b.append(copyable(scriptCommand(p, hostPort.get()))).append("<details><summary>activate.cmd</summary>")
-                        .append(copyableBlock(scripts.activate(p, hostPort.get()))).append("</details>");
-            } else if (p.kmsActivatable()) {
-                b.append("<span class=\"muted\">needs --public-name</span>");
-            } else {
-                b.append("<span class=\"muted\">KMS cannot activate it: ")
-                        .append(Html.esc(p.notActivatableReason().orElse(""))).append("</span>");
-            }
-            b.append("</td></tr>");
-        }
-        b.append("</tbody></table><p><a href=\"").append(Html.esc(Html.url("/api/products", "q", params.search(),
-                "family", params.family().map(Family::label).orElse("")))).append("\">JSON</a></p>");
-        return Html.page("Products", "/products", b.toString());
+        Set<Product> shown = new HashSet<>(products);
+        List<ProductRow> rows = catalog.products().stream().map(p -> new ProductRow(shown.contains(p),
+                ProductsParams.haystack(p), p.family().label(), p.name(), p.release(), p.family().displayName(),
+                p.gvlk(), scripts(p), p.kmsActivatable() ? Optional.empty()
+                : Optional.of(p.notActivatableReason().orElse("")))).toList();
+        return new ProductsPage(hostPort, params, families, products.size(), catalog.products().size(), rows,
+                Html.url("/api/products", "q", params.search(), "family",
+                        params.family().map(Family::label).orElse("")));
     }
 
-    private static String option(String value, String label, boolean selected) {
-        return "<option value=\"" + value + "\"" + (selected ? " selected" : "") + ">" + label + "</option>";
-    }
-
-    private static String copyable(String text) {
-        return "<span class=\"copy\"><code>" + Html.esc(text) + "</code><button type=\"button\" class=\"copy-button\""
-                + " title=\"Copy\">Copy</button></span>";
-    }
-
-    private static String copyableBlock(String text) {
-        return "<div class=\"copy\"><pre><code>" + Html.esc(text.replace("\r\n", "\n")) + "</code></pre>"
-                + "<button type=\"button\" class=\"copy-button\" title=\"Copy\">Copy</button></div>";
+    private Optional<Scripts> scripts(Product p) {
+        return hostPort.filter(h -> p.kmsActivatable())
+                .map(h -> new Scripts(scriptCommand(p, h), scripts.activate(p, h)));
     }
 }

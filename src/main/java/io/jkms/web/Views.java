@@ -1,7 +1,7 @@
 package io.jkms.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jkms.catalog.Catalog;
 import io.jkms.catalog.KmsGroup;
 import io.jkms.catalog.Product;
@@ -11,6 +11,7 @@ import io.jkms.registry.ClientSummary;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Formatting shared by the pages and the JSON API: product names, families, times, results. */
@@ -56,55 +57,50 @@ final class Views {
         return hresult == 0 ? "activated" : Hresult.hex(hresult) + " " + Hresult.name(hresult);
     }
 
-    ObjectNode json(ActivationRecord r) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("at", r.at().toString());
-        n.put("cmid", r.cmid().toString());
-        n.put("workstation", r.workstation());
-        n.put("product", product(r.skuId(), r.kmsId()));
-        n.put("family", family(r.kmsId()));
-        n.put("skuId", r.skuId().toString());
-        n.put("kmsId", r.kmsId().toString());
-        n.put("protocol", r.protocolMajor());
-        n.put("address", r.clientAddress());
-        n.put("virtualMachine", r.virtualMachine());
-        n.put("activated", r.activated());
-        n.put("hresult", Hresult.hex(r.hresult()));
-        n.put("result", result(r.hresult()));
-        r.epid().ifPresent(e -> n.put("epid", e));
-        n.put("tookMicros", r.took().toNanos() / 1000);
-        return n;
+    /** An activation request as the JSON API shows it (in {@code latest} and a client's {@code history}). */
+    record ActivationJson(String at, String cmid, String workstation, String product, String family, String skuId,
+                          String kmsId, int protocol, String address, boolean virtualMachine, boolean activated,
+                          String hresult, String result, @JsonInclude(JsonInclude.Include.NON_NULL) String epid,
+                          long tookMicros) {
     }
 
-    ObjectNode json(ClientSummary c) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("cmid", c.cmid().toString());
-        n.put("appId", c.appId().toString());
-        n.put("workstation", c.workstation());
-        n.put("product", product(c.skuId(), c.kmsId()));
-        n.put("family", family(c.kmsId()));
-        n.put("skuId", c.skuId().toString());
-        n.put("kmsId", c.kmsId().toString());
-        n.put("licenseStatus", c.licenseStatus());
-        n.put("virtualMachine", c.virtualMachine());
-        n.put("protocol", c.protocolMajor());
-        n.put("address", c.clientAddress());
-        n.put("firstSeen", c.firstSeen().toString());
-        n.put("lastSeen", c.lastSeen().toString());
-        n.put("requests", c.requests());
-        c.epid().ifPresent(e -> n.put("epid", e));
-        n.put("lastResult", result(c.lastHresult()));
-        return n;
+    /** A client (one machine and application) as the JSON API and the exports show it. */
+    record ClientJson(String cmid, String appId, String workstation, String product, String family, String skuId,
+                      String kmsId, long licenseStatus, boolean virtualMachine, int protocol, String address,
+                      String firstSeen, String lastSeen, long requests,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String epid, String lastResult) {
     }
 
-    /** One row of an activations table (every cell escaped). */
-    String row(ActivationRecord r) {
-        String who = r.cmid().equals(NIL) ? Html.text(r.workstation())
-                : "<a href=\"/clients/" + r.cmid() + "\">" + Html.text(r.workstation().isEmpty() ? r.cmid().toString()
-                : r.workstation()) + "</a>";
-        return "<tr><td>" + time(r.at()) + "</td><td>" + who + "</td><td>" + Html.esc(product(r.skuId(), r.kmsId()))
-                + "</td><td>V" + r.protocolMajor() + "</td><td>" + Html.text(r.clientAddress()) + "</td><td class=\""
-                + (r.activated() ? "ok" : "bad") + "\">" + Html.esc(result(r.hresult())) + "</td></tr>";
+    ActivationJson json(ActivationRecord r) {
+        return new ActivationJson(r.at().toString(), r.cmid().toString(), r.workstation(),
+                product(r.skuId(), r.kmsId()), family(r.kmsId()), r.skuId().toString(), r.kmsId().toString(),
+                r.protocolMajor(), r.clientAddress(), r.virtualMachine(), r.activated(), Hresult.hex(r.hresult()),
+                result(r.hresult()), r.epid().orElse(null), r.took().toNanos() / 1000);
+    }
+
+    ClientJson json(ClientSummary c) {
+        return new ClientJson(c.cmid().toString(), c.appId().toString(), c.workstation(), product(c.skuId(), c.kmsId()),
+                family(c.kmsId()), c.skuId().toString(), c.kmsId().toString(), c.licenseStatus(), c.virtualMachine(),
+                c.protocolMajor(), c.clientAddress(), c.firstSeen().toString(), c.lastSeen().toString(), c.requests(),
+                c.epid().orElse(null), result(c.lastHresult()));
+    }
+
+    /**
+     * One row of an activations table.
+     *
+     * @param client the client's page, if the request could be decoded
+     * @param who    the workstation name, else the CMID
+     */
+    record ActivationRow(String time, Optional<String> client, String who, String product, int protocol,
+                         String address, boolean activated, String result) {
+    }
+
+    ActivationRow row(ActivationRecord r) {
+        boolean decoded = !r.cmid().equals(NIL);
+        String who = decoded && r.workstation().isEmpty() ? r.cmid().toString() : r.workstation();
+        return new ActivationRow(time(r.at()), decoded ? Optional.of("/clients/" + r.cmid()) : Optional.empty(), who,
+                product(r.skuId(), r.kmsId()), r.protocolMajor(), r.clientAddress(), r.activated(),
+                result(r.hresult()));
     }
 
     private static final String[] LICENSE_STATUS = {"unlicensed", "licensed", "initial grace", "additional grace",
@@ -114,43 +110,12 @@ final class Views {
         return status >= 0 && status < LICENSE_STATUS.length ? LICENSE_STATUS[(int) status] : "status " + status;
     }
 
-    /**
-     * The page footer: the version, and a logout form when the browser holds a session (the form posts to
-     * {@code /logout}, which ends it).
-     */
-    static String footer(String version, boolean session) {
-        return "<footer><span class=\"muted\" id=\"version\">" + Html.esc(version) + "</span>"
-                + (session ? "<form method=\"post\" action=\"/logout\" class=\"logout\">"
-                        + "<button type=\"submit\">Log out</button></form>" : "")
-                + "</footer>";
-    }
-
-    /** Puts the footer at the end of a page rendered by {@link Html#page}; other responses pass unchanged. */
-    static WebResponse withFooter(WebResponse page, String version, boolean session) {
-        if (!page.contentType().equals(WebResponse.HTML) || page.stream().isPresent()) {
-            return page;
-        }
-        String html = page.text();
-        int end = html.lastIndexOf("</main></body>");
-        if (end < 0) {
-            return page;
-        }
-        String withFooter = html.substring(0, end) + "</main>" + footer(version, session) + html.substring(end + 7);
-        WebResponse out = WebResponse.of(page.status(), page.contentType(), withFooter);
-        for (var header : page.headers().entrySet()) {
-            out = out.withHeader(header.getKey(), header.getValue());
-        }
-        return out;
-    }
-
-    static final String ACTIVATIONS_HEAD = "<thead><tr><th>Time</th><th>Workstation</th><th>Product</th>"
-            + "<th>Protocol</th><th>Address</th><th>Result</th></tr></thead>";
-
-    static String write(Object node) {
+    /** A record of the JSON API as its pretty-printed text. */
+    static String write(Object value) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain nodes always serialises", e);
+            throw new IllegalStateException("the API's records of strings and numbers always serialise", e);
         }
     }
 }

@@ -113,18 +113,20 @@ public final class WebApp {
         if (!access.allows(request)) {
             return refuse(request, query);
         }
-        return Views.withFooter(protectedRoute(request, query), version, access.required() && access.signedIn(request));
+        Optional<Pages.Footer> footer = Optional.of(new Pages.Footer(version,
+                access.required() && access.signedIn(request)));
+        return protectedRoute(request, query, footer);
     }
 
-    private WebResponse protectedRoute(WebRequest request, Query query) {
+    private WebResponse protectedRoute(WebRequest request, Query query, Optional<Pages.Footer> footer) {
         String path = query.path();
         switch (path) {
             case "/":
-                return WebResponse.html(overview.html());
+                return page(overview.page(), footer);
             case "/api/overview":
                 return WebResponse.json(overview.json());
             case "/clients":
-                return WebResponse.html(clients.html(ClientsParams.from(query)));
+                return page(clients.page(ClientsParams.from(query)), footer);
             case "/api/clients":
                 return WebResponse.json(clients.json(ClientsParams.from(query)));
             case "/api/clients.csv":
@@ -132,11 +134,11 @@ public final class WebApp {
                 return WebResponse.streamed("text/csv; charset=utf-8; header=present", out -> export.csv(all, out))
                         .withHeader("Content-Disposition", "attachment; filename=\"jkms-clients.csv\"");
             case "/products":
-                return WebResponse.html(products.html(ProductsParams.from(query)));
+                return page(products.page(ProductsParams.from(query)), footer);
             case "/api/products":
                 return WebResponse.json(products.json(ProductsParams.from(query)));
             case "/health":
-                return WebResponse.html(health.html());
+                return page(health.page(), footer);
             case "/api/health":
                 return WebResponse.json(health.json());
             case "/metrics":
@@ -145,14 +147,18 @@ public final class WebApp {
                 break;
         }
         if (path.startsWith("/clients/")) {
-            return clients.detailHtml(ClientsView.cmid(path.substring(9)))
-                    .map(WebResponse::html).orElseGet(() -> error(request, 404, "no such client"));
+            return clients.detail(ClientsView.cmid(path.substring(9))).map(p -> page(p, footer))
+                    .orElseGet(() -> error(request, 404, "no such client", footer));
         }
         if (path.startsWith("/api/clients/")) {
             return clients.detailJson(ClientsView.cmid(path.substring(13)))
                     .map(WebResponse::json).orElseGet(() -> error(request, 404, "no such client"));
         }
-        return error(request, 404, "no such page");
+        return error(request, 404, "no such page", footer);
+    }
+
+    private static WebResponse page(Pages.Page page, Optional<Pages.Footer> footer) {
+        return WebResponse.html(Pages.render(page, footer));
     }
 
     /** Browsers go to the login form (and come back); API clients and scrapers get 401. */
@@ -165,16 +171,24 @@ public final class WebApp {
         return WebResponse.redirect(Html.url("/login", "next", request.uri()));
     }
 
+    /** An error body of the JSON API. */
+    record Problem(int status, String error) {
+    }
+
     static WebResponse error(WebRequest request, int status, String message) {
+        return error(request, status, message, Optional.empty());
+    }
+
+    /** The error as the path's kind of client reads it: JSON for the API, text for probes, else a page. */
+    static WebResponse error(WebRequest request, int status, String message, Optional<Pages.Footer> footer) {
         String path = request.uri();
         if (path.startsWith("/api/")) {
-            return WebResponse.of(status, WebResponse.JSON,
-                    Views.write(Views.JSON.createObjectNode().put("status", status).put("error", message)));
+            return WebResponse.of(status, WebResponse.JSON, Views.write(new Problem(status, message)));
         }
         if (path.startsWith("/metrics") || path.startsWith("/healthz") || path.startsWith("/readyz")) {
             return WebResponse.text(status, message + "\n");
         }
-        return WebResponse.of(status, WebResponse.HTML, Html.error(status, message));
+        return WebResponse.of(status, WebResponse.HTML, Pages.render(new Pages.ErrorPage(status, message), footer));
     }
 
     private static WebResponse resource(String name, String type) {

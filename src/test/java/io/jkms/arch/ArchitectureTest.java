@@ -49,7 +49,8 @@ class ArchitectureTest {
             Map.entry("SQLite", List.of("org.sqlite..")),
             Map.entry("Logback", List.of("ch.qos.logback..")),
             Map.entry("picocli", List.of("picocli..")),
-            Map.entry("json-schema-validator", List.of("com.networknt..")));
+            Map.entry("json-schema-validator", List.of("com.networknt..")),
+            Map.entry("jte", List.of("gg.jte..")));
     /** The JDK, which every package may use (jdk.management's com.sun.management included). */
     private static final String[] JDK = {"java..", "javax..", "com.sun.management.."};
     private static final String EVERYTHING = "everything";
@@ -68,7 +69,7 @@ class ArchitectureTest {
             row("host", "activation", "catalog", "protocol", "rpc", "wire", "Netty", "SLF4J"),
             row("metrics", "activation", "catalog", "dns", "protocol", "registry", "Micrometer"),
             row("web", "activation", "catalog", "client", "dns", "host", "protocol", "registry", "Netty", "Jackson",
-                    "SLF4J"),
+                    "SLF4J", "jte"),
             row("client", "catalog", "protocol", "rpc", "wire", "dnsjava"),
             row("registry", "activation", "protocol", "HikariCP", "Flyway", "SQLite", "SLF4J"),
             row("dns", "client", "wire", "dnsjava", "SLF4J"),

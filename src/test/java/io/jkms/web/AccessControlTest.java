@@ -218,6 +218,37 @@ class AccessControlTest {
     }
 
     @Test
+    void theSessionCookieReadsBackWithEveryAttributeThroughNettysCookieCodec() {
+        for (boolean tls : new boolean[] {false, true}) {
+            AccessControl access = AccessControl.requiring(Fixtures.TOKEN, HostNames.loopbackOnly(), tls,
+                    Fixtures.CLOCK, new WebCounters());
+            WebApp locked = Fixtures.app(new MemoryRegistry(Fixtures.CATALOG), access);
+            String setCookie = locked.handle(new WebRequest("POST", "/login", Map.of(), "token=" + Fixtures.TOKEN))
+                    .headers().get("Set-Cookie");
+            var cookie = (io.netty.handler.codec.http.cookie.DefaultCookie)
+                    io.netty.handler.codec.http.cookie.ClientCookieDecoder.STRICT.decode(setCookie);
+            assertThat(cookie.name()).isEqualTo(AccessControl.COOKIE);
+            assertThat(cookie.value()).hasSize(43).doesNotContain(Fixtures.TOKEN);
+            assertThat(cookie.isHttpOnly()).isTrue();
+            assertThat(cookie.isSecure()).as("Secure under TLS only").isEqualTo(tls);
+            assertThat(cookie.sameSite()).isEqualTo(io.netty.handler.codec.http.cookie.CookieHeaderNames.SameSite.Strict);
+            assertThat(cookie.path()).isEqualTo("/");
+            assertThat(cookie.maxAge()).isEqualTo(SessionStore.LIFETIME.toSeconds());
+            // Among other cookies and a quoted value, as browsers send them (RFC 6265: "; " between pairs).
+            String header = "theme=\"dark\"; " + cookie.name() + "=" + cookie.value() + "; other=1";
+            assertThat(locked.handle(WebRequest.get("/api/overview").withHeader("Cookie", header)).status())
+                    .isEqualTo(200);
+            var cleared = io.netty.handler.codec.http.cookie.ClientCookieDecoder.STRICT.decode(locked.handle(
+                    new WebRequest("POST", "/logout", Map.of("cookie", cookie.name() + "=" + cookie.value()), ""))
+                    .headers().get("Set-Cookie"));
+            assertThat(cleared.maxAge()).isZero();
+            assertThat(cleared.value()).isEmpty();
+            assertThat(locked.handle(WebRequest.get("/api/overview").withHeader("Cookie", header)).status())
+                    .as("the session ended").isEqualTo(401);
+        }
+    }
+
+    @Test
     void theDecisionFollowsTheBindAddressUnlessForced() {
         WebSettings loopback = WebSettings.defaults();
         assertThat(loopback.tokenRequired(new java.net.InetSocketAddress("127.0.0.1", 8080))).isFalse();

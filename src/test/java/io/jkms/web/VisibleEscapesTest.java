@@ -39,9 +39,14 @@ class VisibleEscapesTest {
 
     @Test
     void textWithoutControlsIsUnchanged() {
-        assertThat(Html.text("ÄRZTE-PC <b>")).isEqualTo("ÄRZTE-PC &lt;b&gt;");
-        assertThat(Html.text("emoji \uD83D\uDE00 ok")).isEqualTo("emoji \uD83D\uDE00 ok");
-        assertThat(Html.text("lone \uD800 surrogate")).isEqualTo("lone <span class=\"esc\">\\ud800</span> surrogate");
+        assertThat(net("ÄRZTE-PC <b>")).isEqualTo("ÄRZTE-PC &lt;b&gt;");
+        assertThat(net("emoji \uD83D\uDE00 ok")).isEqualTo("emoji \uD83D\uDE00 ok");
+        assertThat(net("lone \uD800 surrogate")).isEqualTo("lone <span class=\"esc\">\\ud800</span> surrogate");
+    }
+
+    /** What the page shows for a text from the network (template {@code net.jte}). */
+    static String net(String text) {
+        return Pages.fragment("net.jte", text);
     }
 
     @Test
