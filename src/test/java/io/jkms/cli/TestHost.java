@@ -19,10 +19,15 @@ import java.util.Map;
 
 /** An in-process host on loopback port 0, configured as a user would (through the config parser). */
 final class TestHost implements AutoCloseable {
+    /** The data directory of a configuration that is not started: never created, so nothing to clean up. */
+    private static final Path UNUSED_DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"), "jkms-test-unused");
     final RunningHost host;
+    /** The data directory this fixture created (and deletes on close); empty when the test gave one. */
+    private final java.util.Optional<Path> createdDataDir;
 
-    private TestHost(RunningHost host) {
+    private TestHost(RunningHost host, java.util.Optional<Path> createdDataDir) {
         this.host = host;
+        this.createdDataDir = createdDataDir;
     }
 
     /**
@@ -34,8 +39,20 @@ final class TestHost implements AutoCloseable {
     }
 
     static TestHost start(Catalog catalog, String... settings) throws IOException {
-        return new TestHost(RunningHost.start(config(settings), catalog, new SecureRandom(), Clock.systemUTC(),
-                List.of()));
+        List<String> all = new ArrayList<>(List.of(settings));
+        java.util.Optional<Path> created = java.util.Optional.empty();
+        if (!all.contains("data-dir")) {
+            created = java.util.Optional.of(Files.createTempDirectory("jkms-test-registry"));
+            all.add("data-dir");
+            all.add(created.get().toString());
+        }
+        try {
+            return new TestHost(RunningHost.start(config(all.toArray(String[]::new)), catalog, new SecureRandom(),
+                    Clock.systemUTC(), List.of()), created);
+        } catch (IOException | RuntimeException e) {
+            created.ifPresent(TestHost::delete);
+            throw e;
+        }
     }
 
     /** A configuration from {@code key, value, …} pairs, as if given as flags. */
@@ -51,15 +68,9 @@ final class TestHost implements AutoCloseable {
     static HostConfig config(Map<ConfigKey, List<ConfigValue>> flags) {
         flags.putIfAbsent(ConfigKey.LISTEN, List.of(new ConfigValue(ConfigKey.LISTEN, "127.0.0.1:0", "test")));
         flags.putIfAbsent(ConfigKey.WEB, List.of(new ConfigValue(ConfigKey.WEB, "off", "test")));
-        if (!flags.containsKey(ConfigKey.DATA_DIR)) {
-            try {
-                Path dataDir = Files.createTempDirectory("jkms-test-registry");
-                dataDir.toFile().deleteOnExit();
-                flags.put(ConfigKey.DATA_DIR, List.of(new ConfigValue(ConfigKey.DATA_DIR, dataDir.toString(), "test")));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
+        // A configuration only (a reload's): its registry is not opened, so its directory is never created.
+        flags.putIfAbsent(ConfigKey.DATA_DIR, List.of(new ConfigValue(ConfigKey.DATA_DIR, UNUSED_DATA_DIR.toString(),
+                "test")));
         return HostConfigParser.parse(ConfigSources.merge(List.of(flags)));
     }
 
@@ -78,6 +89,21 @@ final class TestHost implements AutoCloseable {
 
     @Override
     public void close() {
-        host.close();
+        try {
+            host.close();
+        } finally {
+            createdDataDir.ifPresent(TestHost::delete);
+        }
+    }
+
+    /** deleteOnExit cannot do this: it skips a directory that is not empty, and the registry fills it. */
+    private static void delete(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete the test's data directory " + dir, e);
+        }
     }
 }
