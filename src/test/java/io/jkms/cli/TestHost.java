@@ -1,11 +1,8 @@
 package io.jkms.cli;
 
 import io.jkms.catalog.Catalog;
-import io.jkms.config.ConfigKey;
-import io.jkms.config.ConfigSources;
-import io.jkms.config.ConfigValue;
 import io.jkms.config.HostConfig;
-import io.jkms.config.HostConfigParser;
+import io.jkms.config.ServeConfiguration;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -13,7 +10,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,21 +53,27 @@ final class TestHost implements AutoCloseable {
 
     /** A configuration from {@code key, value, …} pairs, as if given as flags. */
     static HostConfig config(String... settings) {
-        Map<ConfigKey, List<ConfigValue>> flags = new EnumMap<>(ConfigKey.class);
+        List<String> flags = new ArrayList<>();
         for (int i = 0; i < settings.length; i += 2) {
-            ConfigKey key = ConfigKey.byKey(settings[i]).orElseThrow();
-            flags.computeIfAbsent(key, k -> new ArrayList<>()).add(new ConfigValue(key, settings[i + 1], "test"));
+            flags.add("--" + settings[i]);
+            flags.add(settings[i + 1]);
         }
-        return config(flags);
+        List<String> keys = List.of(settings);
+        addUnlessGiven(flags, keys, "listen", "127.0.0.1:0");
+        addUnlessGiven(flags, keys, "web", "off");
+        // A configuration only (a reload's): its registry is not opened, so its directory is never created.
+        addUnlessGiven(flags, keys, "data-dir", UNUSED_DATA_DIR.toString());
+        return ServeConfiguration.read(flags, Map.of());
     }
 
-    static HostConfig config(Map<ConfigKey, List<ConfigValue>> flags) {
-        flags.putIfAbsent(ConfigKey.LISTEN, List.of(new ConfigValue(ConfigKey.LISTEN, "127.0.0.1:0", "test")));
-        flags.putIfAbsent(ConfigKey.WEB, List.of(new ConfigValue(ConfigKey.WEB, "off", "test")));
-        // A configuration only (a reload's): its registry is not opened, so its directory is never created.
-        flags.putIfAbsent(ConfigKey.DATA_DIR, List.of(new ConfigValue(ConfigKey.DATA_DIR, UNUSED_DATA_DIR.toString(),
-                "test")));
-        return HostConfigParser.parse(ConfigSources.merge(List.of(flags)));
+    private static void addUnlessGiven(List<String> flags, List<String> settings, String key, String value) {
+        for (int i = 0; i < settings.size(); i += 2) {
+            if (settings.get(i).equals(key)) {
+                return;
+            }
+        }
+        flags.add("--" + key);
+        flags.add(value);
     }
 
     /** The registry's health as the dashboard and metrics see it. */
