@@ -185,4 +185,20 @@ class ServeConfigurationTest {
         assertThatThrownBy(() -> parse(flag("max-queued-bytes", "512"), Map.of()))
                 .hasMessageContaining("max-queued-bytes").hasMessageContaining("1024 to 16777216");
     }
+
+    @Test
+    void eachReadingReadsTheFileAgainAsAReloadDoes(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("jkms.toml"), "renewal-interval = \"1d\"\n");
+        List<String> flags = List.of("--config", file.toString());
+        assertThat(parse(flags, Map.of()).policy().renewalInterval()).isEqualTo(1440);
+        Files.writeString(file, "renewal-interval = \"2d\"\n");
+        assertThat(parse(flags, Map.of()).policy().renewalInterval()).isEqualTo(2880);
+    }
+
+    @Test
+    void aValueIsTakenAsWrittenNotAsAPicocliVariable() {
+        HostConfig config = parse(List.of("--database", "jdbc:postgresql://db.example/jkms"),
+                Map.of("JKMS_DATABASE_PASSWORD", "pa${sys:user.home}ss"));
+        assertThat(config.registry().orElseThrow().password()).hasValue("pa${sys:user.home}ss");
+    }
 }
