@@ -9,11 +9,6 @@ import java.util.UUID;
 @FunctionalInterface
 public interface ClientCounter {
 
-    /** Stands in until the registry is wired (see {@link ClientCountPolicy.Counted}); answers nothing. */
-    ClientCounter UNWIRED = (kmsId, cmid, atMost) -> {
-        throw new IllegalStateException("real client counting is not connected to a registry");
-    };
-
     /** Distinct machines of this KMS ID, counting {@code cmid} too; may stop counting at {@code atMost}. */
     long activeClients(UUID kmsId, UUID cmid, long atMost);
 }

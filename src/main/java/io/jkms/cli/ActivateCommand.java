@@ -92,11 +92,11 @@ public final class ActivateCommand implements Callable<Integer> {
     @Option(names = "--new-connection", description = "a new TCP connection for each request")
     boolean newConnection;
 
-    @Option(names = "--timeout", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--timeout", defaultValue = "5s", converter = io.jkms.config.DurationConverter.Seconds.class,
             description = "longest wait for an answer (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
-    @Option(names = "--probe-timeout", defaultValue = "2s", converter = DurationConverter.class,
+    @Option(names = "--probe-timeout", defaultValue = "2s", converter = io.jkms.config.DurationConverter.Seconds.class,
             description = "longest TCP connect + RPC bind per try (default: ${DEFAULT-VALUE})")
     Duration probeTimeout;
 

@@ -48,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = io.jkms.config.DurationConverter.Seconds.class,
             description = "measured time; at most this long also with --requests (default: ${DEFAULT-VALUE})")
     Duration duration;
 
@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "keepalive mode (default: ${DEFAULT-VALUE})")
     int perConnection;
 
-    @Option(names = "--warmup", defaultValue = "1s", converter = DurationConverter.class,
+    @Option(names = "--warmup", defaultValue = "1s", converter = io.jkms.config.DurationConverter.Seconds.class,
             description = "unmeasured run first (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
@@ -88,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--timeout", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--timeout", defaultValue = "5s", converter = io.jkms.config.DurationConverter.Seconds.class,
             description = "longest wait for a connect or an answer (default: ${DEFAULT-VALUE})")
     Duration timeout;
 

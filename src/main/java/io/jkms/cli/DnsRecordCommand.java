@@ -37,7 +37,7 @@ public final class DnsRecordCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE})")
     int weight;
 
-    @Option(names = "--ttl", defaultValue = "3600s", converter = DurationConverter.class,
+    @Option(names = "--ttl", defaultValue = "3600s", converter = io.jkms.config.DurationConverter.Seconds.class,
             description = "the record's TTL (default: ${DEFAULT-VALUE}, as Windows)")
     Duration ttl;
 

@@ -2,8 +2,10 @@ package io.jkms.cli;
 
 import io.jkms.catalog.Catalog;
 import io.jkms.catalog.CatalogException;
+import io.jkms.config.ClientCount;
 import io.jkms.config.ConfigException;
 import io.jkms.config.HostConfig;
+import io.jkms.config.PolicyConfig;
 import io.jkms.dns.DnsPublishStatus;
 import io.jkms.dns.DnsPublisher;
 import io.jkms.activation.ActivationHandler;
@@ -86,7 +88,7 @@ final class HostWiring implements AutoCloseable {
         HostIdentity identity = identity(config, catalog, random, clock);
         // The host listens and answers while the registry opens and migrates (records wait in its queue), unless
         // real client counting needs the registry's counts for the first answer.
-        boolean countsNeeded = config.policy().clientCount() instanceof ClientCountPolicy.Counted;
+        boolean countsNeeded = config.policy().clientCount() instanceof ClientCount.Real;
         Optional<RegistryHandle> registry = config.registry().map(settings -> countsNeeded
                 ? RegistryHandle.open(settings, clock, random, REGISTRY_RETRY)
                 : RegistryHandle.openInBackground(settings, clock, random, REGISTRY_RETRY));
@@ -163,16 +165,21 @@ final class HostWiring implements AutoCloseable {
                         + handle.flatMap(h -> h.health().problem()).orElse("registry off")));
     }
 
-    /** The configured policy, with real client counting wired to the registry's counter. */
+    /** The configured policy, real client counting wired to the registry's counter. */
     private static ActivationPolicy policy(HostConfig config, Catalog catalog, HostIdentity identity,
                                            Optional<RegistryHandle> registry, Clock clock) {
-        PolicySettings settings = config.policy();
-        if (settings.clientCount() instanceof ClientCountPolicy.Counted) {
-            settings = new PolicySettings(settings.activationInterval(), settings.renewalInterval(),
-                    new ClientCountPolicy.Counted(openRegistry(registry).clientCounter(catalogKmsIds(catalog))),
-                    settings.whitelistLevel(),
-                    settings.clientTimeTolerance());
+        PolicyConfig configured = config.policy();
+        ClientCountPolicy clientCount;
+        if (configured.clientCount() instanceof ClientCount.Fixed fixed) {
+            clientCount = new ClientCountPolicy.Fixed(fixed.count());
+        } else if (configured.clientCount() instanceof ClientCount.Real) {
+            clientCount = new ClientCountPolicy.Counted(openRegistry(registry).clientCounter(catalogKmsIds(catalog)));
+        } else {
+            clientCount = new ClientCountPolicy.Charged();
         }
+        PolicySettings settings = new PolicySettings(configured.activationInterval(), configured.renewalInterval(),
+                clientCount, configured.whitelistLevel(), configured.clientTimeCheck()
+                        ? Optional.of(PolicySettings.GENUINE_TIME_TOLERANCE) : Optional.empty());
         return new ActivationPolicy(settings, catalog, identity, clock);
     }
 
@@ -224,9 +231,7 @@ final class HostWiring implements AutoCloseable {
             newToken = changedToken(next);
         } else {
             LOG.warn("registry or dashboard settings changed: restart to apply them (the rest is applied now)");
-            next = new HostConfig(next.listener(), next.policy(), next.identity(), next.btfn(), next.threads(),
-                    config.io(), next.logLevel(), next.catalogFile(), config.registry(), config.web(), next.dns(),
-                    next.log());
+            next = next.keepingRestartSettingsOf(config);
         }
         ActivationPolicy policy = policy(next, nextCatalog, nextIdentity, registry, clock);
         server.update(listenerSettings(next, nextIdentity));

@@ -32,12 +32,12 @@ public final class Main implements Runnable {
     /** The whole command tree, with the environment the host reads {@code JKMS_*} settings from. */
     public static CommandLine commandLine(java.util.Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new Main());
-        CommandLine serve = new CommandLine(new ServeCommand(environment));
-        ServeCommand.addOptions(serve.getCommandSpec());
-        commandLine.addSubcommand("serve", serve);
+        commandLine.addSubcommand("serve", new ServeCommand(environment));
         commandLine.addSubcommand("script", new ScriptCommand(io.jkms.catalog.Catalog::loadDefault, environment));
         commandLine.addSubcommand("clients", new ClientsCommand(io.jkms.catalog.Catalog::loadDefault, environment,
                 System.out));
+        commandLine.setParameterExceptionHandler(
+                ServeCommand.refusingValuesAsTheHostDoes(commandLine.getParameterExceptionHandler()));
         return commandLine;
     }
 

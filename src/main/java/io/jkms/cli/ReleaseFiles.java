@@ -1,6 +1,5 @@
 package io.jkms.cli;
 
-import io.jkms.config.ConfigKey;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,7 @@ import picocli.CommandLine;
  */
 public final class ReleaseFiles {
     /** What the packaged service sets by environment (jkms.service, the image): shown in its jkms.toml. */
-    static final Map<ConfigKey, String> PACKAGED = Map.of(ConfigKey.DATA_DIR, "/var/lib/jkms");
+    static final Map<String, String> PACKAGED = Map.of("data-dir", "/var/lib/jkms");
 
     private ReleaseFiles() {
     }

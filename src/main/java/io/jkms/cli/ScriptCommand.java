@@ -3,13 +3,10 @@ package io.jkms.cli;
 import io.jkms.catalog.Catalog;
 import io.jkms.catalog.Product;
 import io.jkms.config.ConfigException;
-import io.jkms.config.ConfigKey;
-import io.jkms.config.ConfigSources;
 import io.jkms.config.ConfigValue;
+import io.jkms.config.ServeConfiguration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -100,13 +97,8 @@ public final class ScriptCommand implements Callable<Integer> {
         if (host != null) {
             return ActivationScript.Target.parse(host);
         }
-        Map<ConfigKey, List<ConfigValue>> flags = config == null ? Map.of()
-                : Map.of(ConfigKey.CONFIG, List.of(new ConfigValue(ConfigKey.CONFIG, config.toString(), "--config")));
-        List<Map<ConfigKey, List<ConfigValue>>> layers = new ArrayList<>();
-        ConfigSources.configFile(flags, environment).ifPresent(file -> layers.add(ConfigSources.fromToml(file)));
-        layers.add(ConfigSources.fromEnvironment(environment));
-        ConfigValue name = ConfigSources.merge(layers).getOrDefault(ConfigKey.PUBLIC_NAME, List.of()).stream()
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("--host is required (except with "
+        ConfigValue name = ServeConfiguration.fileOrEnvironment("public-name", java.util.Optional.ofNullable(config),
+                environment).orElseThrow(() -> new IllegalArgumentException("--host is required (except with "
                         + "--uninstall) unless the host's public-name is set: in the file of --config or JKMS_CONFIG, "
                         + "or in JKMS_PUBLIC_NAME"));
         try {

@@ -1,20 +1,22 @@
 package io.jkms.cli;
 
 import io.jkms.config.ConfigException;
-import io.jkms.config.ConfigKey;
-import io.jkms.config.ConfigSources;
-import io.jkms.config.ConfigValue;
 import io.jkms.config.HostConfig;
-import io.jkms.config.HostConfigParser;
+import io.jkms.config.OptionChecks;
+import io.jkms.config.ServeConfiguration;
+import io.jkms.config.ServeOptions;
 import io.jkms.registry.RegistryException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -35,39 +37,48 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandSpec spec;
 
+    /**
+     * The model of the options: picocli refuses a malformed flag with it, and renders help, man page and completion
+     * from it. The configuration itself is read by {@link ServeConfiguration}, flags, file and environment together.
+     */
+    @Mixin
+    @SuppressWarnings("unused")
+    private ServeOptions options;
+
     private final Map<String, String> environment;
 
     public ServeCommand(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
     }
 
-    /** Adds one option per {@link ConfigKey}, so that flags, file keys and variables can never drift apart. */
-    static void addOptions(CommandSpec spec) {
-        for (ConfigKey key : ConfigKey.values()) {
-            String description = key.description()
-                    + key.defaultValue().map(d -> " Default: " + d + ".").orElse("")
-                    + " Env: " + key.environmentVariable() + ".";
-            OptionSpec.Builder option = OptionSpec.builder(key.flag()).paramLabel(key.label())
-                    .description(description).arity("1");
-            if (key.repeatable()) {
-                option.type(List.class).auxiliaryTypes(String.class);
-            } else {
-                option.type(String.class);
+    /**
+     * {@code handler}, except that a value of {@code jkms serve} picocli cannot convert is refused in the words of
+     * every other refused setting (key, value, source, what is allowed), and exits {@link #EXIT_CONFIG} as they do.
+     */
+    static IParameterExceptionHandler refusingValuesAsTheHostDoes(IParameterExceptionHandler handler) {
+        return (e, args) -> {
+            Optional<ConfigException> refused = e.getCommandLine().getCommandSpec().userObject() instanceof ServeCommand
+                    ? OptionChecks.translate(e, key -> Optional.empty()) : Optional.empty();
+            if (refused.isEmpty()) {
+                return handler.handleParseException(e, args);
             }
-            spec.addOption(option.build());
-        }
+            e.getCommandLine().getErr().println("jkms serve: " + refused.get().getMessage());
+            return EXIT_CONFIG;
+        };
     }
 
     @Override
     public Integer call() {
+        List<String> flags = flags();
+        Supplier<HostConfig> configuration = () -> ServeConfiguration.read(flags, environment);
         try {
-            configuration();
+            configuration.get();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("jkms serve: " + e.getMessage());
             return EXIT_CONFIG;
         }
         try {
-            return new HostRunner(this::configuration, environment).runUntilSignalled();
+            return new HostRunner(configuration, environment).runUntilSignalled();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("jkms serve: " + e.getMessage());
             return EXIT_CONFIG;
@@ -80,31 +91,15 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    HostConfig configuration() {
-        Map<ConfigKey, List<ConfigValue>> flags = flags();
-        List<Map<ConfigKey, List<ConfigValue>>> layers = new ArrayList<>();
-        layers.add(flags);
-        ConfigSources.configFile(flags, environment).ifPresent(file -> layers.add(ConfigSources.fromToml(file)));
-        layers.add(ConfigSources.fromEnvironment(environment));
-        return HostConfigParser.parse(ConfigSources.merge(layers));
-    }
-
-    private Map<ConfigKey, List<ConfigValue>> flags() {
-        Map<ConfigKey, List<ConfigValue>> flags = new EnumMap<>(ConfigKey.class);
-        for (ConfigKey key : ConfigKey.values()) {
-            OptionSpec option = spec.findOption(key.flag());
-            if (option == null || !spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                continue;
+    /** The flags as given, {@code --name value} pairs: each reload reads them again with the file and environment. */
+    private List<String> flags() {
+        List<String> flags = new ArrayList<>();
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            for (String value : option.originalStringValues()) {
+                flags.add(option.longestName());
+                flags.add(value);
             }
-            List<ConfigValue> values = new ArrayList<>();
-            Object value = option.getValue();
-            if (value instanceof List<?> list) {
-                list.forEach(v -> values.add(new ConfigValue(key, String.valueOf(v), key.flag())));
-            } else {
-                values.add(new ConfigValue(key, String.valueOf(value), key.flag()));
-            }
-            flags.put(key, values);
         }
-        return flags;
+        return List.copyOf(flags);
     }
 }

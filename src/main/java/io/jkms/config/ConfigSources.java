@@ -1,26 +1,27 @@
 package io.jkms.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.jkms.registry.Credentials;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Gathers raw setting values from the three sources and merges them by precedence: command-line flags,
- * then the TOML file, then {@code JKMS_*} environment variables, then the built-in defaults. A source that
- * names a setting replaces (not extends) what lower sources said about it.
+ * Reads the two sources below the flags: the TOML file and the {@code JKMS_*} environment. Keys are the options'
+ * names (dashes or underscores in the file); a setting with several values is one comma-separated text, as
+ * picocli splits it for the option.
  */
 public final class ConfigSources {
     private static final TomlMapper TOML = new TomlMapper();
@@ -28,52 +29,32 @@ public final class ConfigSources {
     private ConfigSources() {
     }
 
-    /** Merges the layers, highest precedence first. */
-    public static Map<ConfigKey, List<ConfigValue>> merge(List<Map<ConfigKey, List<ConfigValue>>> layers) {
-        Map<ConfigKey, List<ConfigValue>> merged = new EnumMap<>(ConfigKey.class);
-        for (Map<ConfigKey, List<ConfigValue>> layer : layers) {
-            layer.forEach((key, values) -> merged.putIfAbsent(key, List.copyOf(values)));
-        }
-        for (ConfigKey key : ConfigKey.values()) {
-            key.defaultValue().ifPresent(value ->
-                    merged.putIfAbsent(key, List.of(new ConfigValue(key, value, "default"))));
-        }
-        return merged;
+    /** The environment variable of an option, e.g. {@code JKMS_RENEWAL_INTERVAL} for {@code renewal-interval}. */
+    public static String environmentVariable(String key) {
+        return "JKMS_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
-    /** {@code JKMS_*} variables; repeatable settings take comma-separated lists. Unknown names are ignored. */
-    public static Map<ConfigKey, List<ConfigValue>> fromEnvironment(Map<String, String> environment) {
-        Map<ConfigKey, List<ConfigValue>> values = new EnumMap<>(ConfigKey.class);
-        for (ConfigKey key : ConfigKey.values()) {
-            String raw = environment.get(key.environmentVariable());
-            if (raw == null) {
-                continue;
+    /** An option's value from the environment; a list's blank items are dropped (trailing commas). */
+    static Optional<ConfigValue> fromEnvironment(String key, boolean list, Map<String, String> environment) {
+        String variable = environmentVariable(key);
+        String raw = environment.get(variable);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        if (!list) {
+            return Optional.of(new ConfigValue(key, raw, variable));
+        }
+        List<String> items = new ArrayList<>();
+        for (String item : raw.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
             }
-            List<ConfigValue> list = new ArrayList<>();
-            for (String part : key.repeatable() ? raw.split(",") : new String[] {raw}) {
-                if (!part.isBlank()) {
-                    list.add(new ConfigValue(key, part.trim(), key.environmentVariable()));
-                }
-            }
-            values.put(key, list);
         }
-        return values;
+        return items.isEmpty() ? Optional.empty() : Optional.of(new ConfigValue(key, String.join(",", items), variable));
     }
 
-    /** The path of the TOML file, if a flag or the environment names one. */
-    public static Optional<Path> configFile(Map<ConfigKey, List<ConfigValue>> flags, Map<String, String> environment) {
-        List<ConfigValue> flag = flags.get(ConfigKey.CONFIG);
-        if (flag != null && !flag.isEmpty()) {
-            return Optional.of(Path.of(flag.get(0).value()));
-        }
-        return Optional.ofNullable(environment.get(ConfigKey.CONFIG.environmentVariable())).map(Path::of);
-    }
-
-    /**
-     * Reads a TOML file. Keys are the flag names (dashes or underscores); repeatable settings take arrays;
-     * ePIDs may also be a table {@code [epid]} of {@code CSVLK = "EPID[/HWID]"}. Unknown keys are errors.
-     */
-    public static Map<ConfigKey, List<ConfigValue>> fromToml(Path file) {
+    /** Reads a TOML file of the options of {@code jkms serve}. */
+    public static Map<String, ConfigValue> fromToml(Path file) {
         String text;
         String source = "config file " + file;
         if (Files.isDirectory(file)) {
@@ -93,8 +74,12 @@ public final class ConfigSources {
         return fromToml(text, source);
     }
 
-    /** Parses TOML text; {@code source} names it in error messages. Only {@link ConfigException} escapes. */
-    public static Map<ConfigKey, List<ConfigValue>> fromToml(String text, String source) {
+    /**
+     * Parses TOML text; {@code source} names it in error messages. Settings with several values take arrays;
+     * ePIDs may also be a table {@code [epid]} of {@code CSVLK = "EPID[/HWID]"}. Unknown keys are errors. Only
+     * {@link ConfigException} escapes.
+     */
+    public static Map<String, ConfigValue> fromToml(String text, String source) {
         JsonNode root;
         try {
             root = TOML.readTree(text);
@@ -106,14 +91,17 @@ public final class ConfigSources {
         if (root == null || !root.isObject()) {
             throw new ConfigException(source + " is not a TOML table");
         }
-        Map<ConfigKey, List<ConfigValue>> values = new EnumMap<>(ConfigKey.class);
+        Map<String, Boolean> keys = ServeOptions.fileKeys();
+        Map<String, ConfigValue> values = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            ConfigKey key = ConfigKey.byKey(field.getKey()).filter(k -> k != ConfigKey.CONFIG)
-                    .orElseThrow(() -> new ConfigException("unknown key '" + field.getKey() + "' in " + source
-                            + ": allowed " + allowedKeys()));
-            values.put(key, tomlValues(key, field.getValue(), source));
+            String key = field.getKey().replace('_', '-').toLowerCase(Locale.ROOT);
+            if (!keys.containsKey(key)) {
+                throw new ConfigException("unknown key '" + field.getKey() + "' in " + source + ": allowed "
+                        + List.copyOf(keys.keySet()));
+            }
+            values.put(key, new ConfigValue(key, tomlValue(key, keys.get(key), field.getValue(), source), source));
         }
         return values;
     }
@@ -129,36 +117,25 @@ public final class ConfigSources {
                 + ": " + what;
     }
 
-    private static List<ConfigValue> tomlValues(ConfigKey key, JsonNode node, String source) {
-        List<ConfigValue> list = new ArrayList<>();
-        if (key == ConfigKey.EPID && node.isObject()) {
-            node.fields().forEachRemaining(e -> list.add(new ConfigValue(key, e.getKey() + "=" + e.getValue().asText(),
-                    source)));
+    private static String tomlValue(String key, boolean list, JsonNode node, String source) {
+        List<String> items = new ArrayList<>();
+        if (key.equals("epid") && node.isObject()) {
+            node.fields().forEachRemaining(e -> items.add(e.getKey() + "=" + e.getValue().asText()));
         } else if (node.isArray()) {
-            if (!key.repeatable()) {
-                throw new ConfigException("key '" + key.key() + "' in " + source + " takes one value, not a list");
+            if (!list) {
+                throw new ConfigException("key '" + key + "' in " + source + " takes one value, not a list");
             }
-            node.forEach(item -> list.add(new ConfigValue(key, scalar(key, item, source), source)));
+            node.forEach(item -> items.add(scalar(key, item, source)));
         } else {
-            list.add(new ConfigValue(key, scalar(key, node, source), source));
+            items.add(scalar(key, node, source));
         }
-        return list;
+        return String.join(",", items);
     }
 
-    private static String scalar(ConfigKey key, JsonNode node, String source) {
+    private static String scalar(String key, JsonNode node, String source) {
         if (node.isContainerNode()) {
-            throw new ConfigException("key '" + key.key() + "' in " + source + " takes a plain value, not a table");
+            throw new ConfigException("key '" + key + "' in " + source + " takes a plain value, not a table");
         }
         return node.asText();
-    }
-
-    static List<String> allowedKeys() {
-        List<String> keys = new ArrayList<>();
-        for (ConfigKey key : ConfigKey.values()) {
-            if (key != ConfigKey.CONFIG) {
-                keys.add(key.key());
-            }
-        }
-        return keys;
     }
 }

@@ -1,5 +1,10 @@
 package io.jkms.config;
 
-/** One value of one setting and where it came from (flag, file, environment, default), for error messages. */
-public record ConfigValue(ConfigKey key, String value, String source) {
+/**
+ * One value of one setting as the user wrote it, and where it came from (a flag, the file, an environment
+ * variable or the built-in default), for error messages.
+ *
+ * @param key the option's name without dashes, e.g. {@code renewal-interval}
+ */
+public record ConfigValue(String key, String value, String source) {
 }

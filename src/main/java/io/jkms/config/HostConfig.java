@@ -4,7 +4,6 @@ import io.jkms.dns.DnsSettings;
 import io.jkms.activation.IdentitySettings;
 import io.jkms.host.IoTransport;
 import io.jkms.host.ListenerSettings;
-import io.jkms.activation.PolicySettings;
 import io.jkms.logging.LogSettings;
 import io.jkms.registry.RegistrySettings;
 import io.jkms.web.WebSettings;
@@ -14,6 +13,7 @@ import java.util.Optional;
 /**
  * Everything {@code jkms serve} needs, validated. NDR64 is settled later, together with the host build
  * (see {@link IdentitySettings#ndr64()}).
+ * The client-count policy is a plain value ({@link ClientCount}): the wiring connects {@code real} to the registry.
  *
  * @param threads     I/O threads, 0 for one per core
  * @param io          the network I/O transport, checked to run here
@@ -24,8 +24,14 @@ import java.util.Optional;
  * @param dns         the SRV record the host publishes; empty without {@code --dns-publish}
  * @param log         where and how the host logs (applied at start; a change needs a restart)
  */
-public record HostConfig(ListenerSettings listener, PolicySettings policy, IdentitySettings identity, boolean btfn,
+public record HostConfig(ListenerSettings listener, PolicyConfig policy, IdentitySettings identity, boolean btfn,
                          int threads, IoTransport io, String logLevel, Optional<Path> catalogFile,
                          Optional<RegistrySettings> registry, WebSettings web, Optional<DnsSettings> dns,
                          LogSettings log) {
+
+    /** This configuration with {@code running}'s registry, dashboard and I/O, which only a restart changes. */
+    public HostConfig keepingRestartSettingsOf(HostConfig running) {
+        return new HostConfig(listener, policy, identity, btfn, threads, running.io, logLevel, catalogFile,
+                running.registry, running.web, dns, log);
+    }
 }

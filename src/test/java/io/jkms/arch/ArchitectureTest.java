@@ -75,7 +75,7 @@ class ArchitectureTest {
             row("dns", "client", "wire", "dnsjava", "SLF4J"),
             row("logging", "Logback", "Jackson", "SLF4J"),
             row("config", "activation", "client", "dns", "host", "logging", "protocol", "registry", "rpc", "web",
-                    "wire", "Jackson"),
+                    "wire", "Jackson", "picocli"),
             row("cli", EVERYTHING));
 
     private static JavaClasses classes;

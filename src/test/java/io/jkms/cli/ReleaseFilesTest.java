@@ -2,16 +2,14 @@ package io.jkms.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jkms.config.ConfigKey;
 import io.jkms.config.ConfigSources;
-import io.jkms.config.ConfigValue;
 import io.jkms.config.HostConfig;
-import io.jkms.config.HostConfigParser;
+import io.jkms.config.ServeConfiguration;
+import io.jkms.config.ServeOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -92,19 +90,20 @@ class ReleaseFilesTest {
     @Test
     void theConfigFileListsEverySettingAndUncommentedGivesTheDefaults() throws IOException {
         String toml = Files.readString(dir.resolve("jkms.toml"));
-        for (ConfigKey key : ConfigKey.values()) {
-            if (key != ConfigKey.CONFIG) {
-                assertThat(toml).as(key.key()).containsPattern("(?m)^# " + key.key() + " = ");
+        for (OptionSpec option : ServeOptions.model().options()) {
+            String key = ServeOptions.key(option);
+            if (!key.equals("config")) {
+                assertThat(toml).as(key).containsPattern("(?m)^# " + key + " = ");
             }
         }
         String uncommented = toml.lines().filter(l -> l.matches("# [a-z0-9-]+ = .*")
                         && !l.endsWith(ConfigTemplate.NOT_SET))
                 .map(l -> l.substring(2)).collect(Collectors.joining("\n"));
-        Map<ConfigKey, List<ConfigValue>> file = ConfigSources.fromToml(uncommented, "jkms.toml");
-        Map<ConfigKey, List<ConfigValue>> packaged = new EnumMap<>(ConfigKey.class);
-        ReleaseFiles.PACKAGED.forEach((key, value) -> packaged.put(key, List.of(new ConfigValue(key, value, "env"))));
-        HostConfig fromFile = HostConfigParser.parse(ConfigSources.merge(List.of(file)));
-        HostConfig builtIn = HostConfigParser.parse(ConfigSources.merge(List.of(packaged)));
+        Path file = Files.writeString(dir.resolve("uncommented.toml"), uncommented);
+        Map<String, String> packaged = new java.util.HashMap<>();
+        ReleaseFiles.PACKAGED.forEach((key, value) -> packaged.put(ConfigSources.environmentVariable(key), value));
+        HostConfig fromFile = ServeConfiguration.read(List.of("--config", file.toString()), Map.of());
+        HostConfig builtIn = ServeConfiguration.read(List.of(), packaged);
         assertThat(fromFile).usingRecursiveComparison().isEqualTo(builtIn);
     }
 }

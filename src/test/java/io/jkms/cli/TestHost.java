@@ -1,11 +1,8 @@
 package io.jkms.cli;
 
 import io.jkms.catalog.Catalog;
-import io.jkms.config.ConfigKey;
-import io.jkms.config.ConfigSources;
-import io.jkms.config.ConfigValue;
 import io.jkms.config.HostConfig;
-import io.jkms.config.HostConfigParser;
+import io.jkms.config.ServeConfiguration;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -13,16 +10,20 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /** An in-process host on loopback port 0, configured as a user would (through the config parser). */
 final class TestHost implements AutoCloseable {
+    /** The data directory of a configuration that is not started: never created, so nothing to clean up. */
+    private static final Path UNUSED_DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"), "jkms-test-unused");
     final HostWiring host;
+    /** The data directory this fixture created (and deletes on close); empty when the test gave one. */
+    private final java.util.Optional<Path> createdDataDir;
 
-    private TestHost(HostWiring host) {
+    private TestHost(HostWiring host, java.util.Optional<Path> createdDataDir) {
         this.host = host;
+        this.createdDataDir = createdDataDir;
     }
 
     /**
@@ -34,33 +35,45 @@ final class TestHost implements AutoCloseable {
     }
 
     static TestHost start(Catalog catalog, String... settings) throws IOException {
-        return new TestHost(HostWiring.start(config(settings), catalog, new SecureRandom(), Clock.systemUTC(),
-                List.of()));
+        List<String> all = new ArrayList<>(List.of(settings));
+        java.util.Optional<Path> created = java.util.Optional.empty();
+        if (!all.contains("data-dir")) {
+            created = java.util.Optional.of(Files.createTempDirectory("jkms-test-registry"));
+            all.add("data-dir");
+            all.add(created.get().toString());
+        }
+        try {
+            return new TestHost(HostWiring.start(config(all.toArray(String[]::new)), catalog, new SecureRandom(),
+                    Clock.systemUTC(), List.of()), created);
+        } catch (IOException | RuntimeException e) {
+            created.ifPresent(TestHost::delete);
+            throw e;
+        }
     }
 
     /** A configuration from {@code key, value, …} pairs, as if given as flags. */
     static HostConfig config(String... settings) {
-        Map<ConfigKey, List<ConfigValue>> flags = new EnumMap<>(ConfigKey.class);
+        List<String> flags = new ArrayList<>();
         for (int i = 0; i < settings.length; i += 2) {
-            ConfigKey key = ConfigKey.byKey(settings[i]).orElseThrow();
-            flags.computeIfAbsent(key, k -> new ArrayList<>()).add(new ConfigValue(key, settings[i + 1], "test"));
+            flags.add("--" + settings[i]);
+            flags.add(settings[i + 1]);
         }
-        return config(flags);
+        List<String> keys = List.of(settings);
+        addUnlessGiven(flags, keys, "listen", "127.0.0.1:0");
+        addUnlessGiven(flags, keys, "web", "off");
+        // A configuration only (a reload's): its registry is not opened, so its directory is never created.
+        addUnlessGiven(flags, keys, "data-dir", UNUSED_DATA_DIR.toString());
+        return ServeConfiguration.read(flags, Map.of());
     }
 
-    static HostConfig config(Map<ConfigKey, List<ConfigValue>> flags) {
-        flags.putIfAbsent(ConfigKey.LISTEN, List.of(new ConfigValue(ConfigKey.LISTEN, "127.0.0.1:0", "test")));
-        flags.putIfAbsent(ConfigKey.WEB, List.of(new ConfigValue(ConfigKey.WEB, "off", "test")));
-        if (!flags.containsKey(ConfigKey.DATA_DIR)) {
-            try {
-                Path dataDir = Files.createTempDirectory("jkms-test-registry");
-                dataDir.toFile().deleteOnExit();
-                flags.put(ConfigKey.DATA_DIR, List.of(new ConfigValue(ConfigKey.DATA_DIR, dataDir.toString(), "test")));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+    private static void addUnlessGiven(List<String> flags, List<String> settings, String key, String value) {
+        for (int i = 0; i < settings.size(); i += 2) {
+            if (settings.get(i).equals(key)) {
+                return;
             }
         }
-        return HostConfigParser.parse(ConfigSources.merge(List.of(flags)));
+        flags.add("--" + key);
+        flags.add(value);
     }
 
     /** The registry's health as the dashboard and metrics see it. */
@@ -78,6 +91,21 @@ final class TestHost implements AutoCloseable {
 
     @Override
     public void close() {
-        host.close();
+        try {
+            host.close();
+        } finally {
+            createdDataDir.ifPresent(TestHost::delete);
+        }
+    }
+
+    /** deleteOnExit cannot do this: it skips a directory that is not empty, and the registry fills it. */
+    private static void delete(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete the test's data directory " + dir, e);
+        }
     }
 }

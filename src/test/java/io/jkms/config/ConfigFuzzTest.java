@@ -13,16 +13,24 @@ class ConfigFuzzTest {
     @FuzzTest
     void anyTomlTextParsesOrFailsWithAConfigException(byte[] data) {
         String text = new String(data, java.nio.charset.StandardCharsets.UTF_8);
-        Map<ConfigKey, List<ConfigValue>> values;
+        java.nio.file.Path file;
         try {
-            values = ConfigSources.fromToml(text, "fuzz");
-        } catch (ConfigException e) {
-            return;
+            file = java.nio.file.Files.createTempFile("jkms-fuzz", ".toml");
+            java.nio.file.Files.write(file, data);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         try {
-            HostConfigParser.parse(ConfigSources.merge(List.of(values)));
+            ConfigSources.fromToml(text, "fuzz");
+            ServeConfiguration.read(List.of("--config", file.toString(), "--web", "off"), Map.of());
         } catch (ConfigException e) {
             // a clear refusal is the expected outcome for most inputs
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

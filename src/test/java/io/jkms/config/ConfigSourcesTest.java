@@ -45,6 +45,6 @@ class ConfigSourcesTest {
     @Test
     void aGoodFileStillParses() throws Exception {
         Path file = Files.writeString(dir.resolve("jkms.toml"), "renewal-interval = \"7d\"\n");
-        assertThat(ConfigSources.fromToml(file)).containsKey(ConfigKey.RENEWAL_INTERVAL);
+        assertThat(ConfigSources.fromToml(file)).containsKey("renewal-interval");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,12 +16,12 @@ class CredentialRedactionTest {
     Path dir;
 
     private static HostConfig parse(String... flags) {
-        Map<ConfigKey, List<ConfigValue>> values = new EnumMap<>(ConfigKey.class);
+        List<String> values = new java.util.ArrayList<>();
         for (int i = 0; i < flags.length; i += 2) {
-            ConfigKey key = ConfigKey.byKey(flags[i]).orElseThrow();
-            values.put(key, List.of(new ConfigValue(key, flags[i + 1], key.flag())));
+            values.add("--" + flags[i]);
+            values.add(flags[i + 1]);
         }
-        return HostConfigParser.parse(ConfigSources.merge(List.of(values)));
+        return ServeConfiguration.read(values, Map.of());
     }
 
     @Test

@@ -23,7 +23,7 @@ class DnsConfigTest {
     Path dir;
 
     private static Optional<DnsSettings> parse(Map<String, String> env) {
-        return HostConfigParser.parse(ConfigSources.merge(List.of(ConfigSources.fromEnvironment(env)))).dns();
+        return ServeConfiguration.read(List.of(), env).dns();
     }
 
     private Map<String, String> publishing(String... more) throws Exception {
@@ -76,7 +76,7 @@ class DnsConfigTest {
             {"JKMS_DNS_TTL", "8d", "dns-ttl", "0s to 7d"},
             {"JKMS_DNS_REFRESH", "0s", "dns-refresh", "1s to 30d"},
             {"JKMS_DNS_RETRY", "2h", "dns-retry", "100ms to 1h"},
-            {"JKMS_DNS_TTL", "500ms", "dns-ttl", "suffix s, m, h or d"},
+            {"JKMS_DNS_TTL", "7 days", "dns-ttl", "suffix ms, s, m, h, d or w"},
         };
         for (String[] b : bad) {
             assertThatThrownBy(() -> parse(publishing(b[0], b[1]))).as(b[0]).isInstanceOf(ConfigException.class)

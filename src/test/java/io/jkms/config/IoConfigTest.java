@@ -21,19 +21,18 @@ class IoConfigTest {
     private static final Function<IoTransport, Optional<Throwable>> NIO_ONLY = t -> t == IoTransport.NIO
             ? Optional.empty() : Optional.of(new UnsatisfiedLinkError("no native library for " + t.configName()));
 
-    private static HostConfig parse(Map<ConfigKey, List<ConfigValue>> flags, Map<String, String> env,
+    private static HostConfig parse(List<String> flags, Map<String, String> env,
                                     Function<IoTransport, Optional<Throwable>> unavailable) {
-        return HostConfigParser.parse(ConfigSources.merge(List.of(flags, ConfigSources.fromEnvironment(env))),
-                unavailable);
+        return ServeConfiguration.read(flags, env, unavailable);
     }
 
-    private static Map<ConfigKey, List<ConfigValue>> io(String value) {
-        return Map.of(ConfigKey.IO, List.of(new ConfigValue(ConfigKey.IO, value, "--io")));
+    private static List<String> io(String value) {
+        return List.of("--io", value);
     }
 
     @Test
     void autoPrefersEpollThenIoUringThenNio() {
-        assertThat(parse(Map.of(), Map.of(), ALL_RUN).io()).isEqualTo(IoTransport.EPOLL);
+        assertThat(parse(List.of(), Map.of(), ALL_RUN).io()).isEqualTo(IoTransport.EPOLL);
         assertThat(parse(io("auto"), Map.of(), NO_IO_URING).io()).isEqualTo(IoTransport.EPOLL);
         assertThat(parse(io("auto"), Map.of(), NO_EPOLL).io()).isEqualTo(IoTransport.IO_URING);
         assertThat(parse(io("AUTO"), Map.of(), NIO_ONLY).io()).isEqualTo(IoTransport.NIO);
@@ -43,7 +42,7 @@ class IoConfigTest {
     void aNamedTransportIsTakenAsAsked() {
         assertThat(parse(io("nio"), Map.of(), ALL_RUN).io()).isEqualTo(IoTransport.NIO);
         assertThat(parse(io(" Epoll "), Map.of(), ALL_RUN).io()).isEqualTo(IoTransport.EPOLL);
-        assertThat(parse(Map.of(), Map.of("JKMS_IO", "io_uring"), ALL_RUN).io()).isEqualTo(IoTransport.IO_URING);
+        assertThat(parse(List.of(), Map.of("JKMS_IO", "io_uring"), ALL_RUN).io()).isEqualTo(IoTransport.IO_URING);
     }
 
     @Test
@@ -52,7 +51,7 @@ class IoConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'io_uring'").hasMessageContaining("for io (from --io)")
                 .hasMessageContaining("io_uring is unavailable: io_uring_setup: Operation not permitted");
-        assertThatThrownBy(() -> parse(Map.of(), Map.of("JKMS_IO", "epoll"), NIO_ONLY))
+        assertThatThrownBy(() -> parse(List.of(), Map.of("JKMS_IO", "epoll"), NIO_ONLY))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("JKMS_IO")
                 .hasMessageContaining("epoll is unavailable: no native library for epoll");
     }
@@ -76,6 +75,6 @@ class IoConfigTest {
             }
         }
         assertThat(IoTransport.available()).contains(IoTransport.NIO).first()
-                .isEqualTo(parse(Map.of(), Map.of(), IoTransport::unavailabilityCause).io());
+                .isEqualTo(parse(List.of(), Map.of(), IoTransport::unavailabilityCause).io());
     }
 }

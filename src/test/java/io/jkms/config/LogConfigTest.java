@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** --log-format, --log-file and its rotation limits. */
 class LogConfigTest {
     private static LogSettings parse(Map<String, String> env) {
-        return HostConfigParser.parse(ConfigSources.merge(List.of(ConfigSources.fromEnvironment(env)))).log();
+        return ServeConfiguration.read(List.of(), env).log();
     }
 
     @Test

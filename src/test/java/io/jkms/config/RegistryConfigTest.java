@@ -3,11 +3,9 @@ package io.jkms.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jkms.activation.ClientCountPolicy;
 import io.jkms.registry.RegistrySettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,12 +14,12 @@ import org.junit.jupiter.api.Test;
 class RegistryConfigTest {
 
     private static HostConfig parse(Map<String, String> env, String... flags) {
-        Map<ConfigKey, List<ConfigValue>> values = new EnumMap<>(ConfigKey.class);
+        List<String> values = new java.util.ArrayList<>();
         for (int i = 0; i < flags.length; i += 2) {
-            ConfigKey key = ConfigKey.byKey(flags[i]).orElseThrow();
-            values.put(key, List.of(new ConfigValue(key, flags[i + 1], key.flag())));
+            values.add("--" + flags[i]);
+            values.add(flags[i + 1]);
         }
-        return HostConfigParser.parse(ConfigSources.merge(List.of(values, ConfigSources.fromEnvironment(env))));
+        return ServeConfiguration.read(values, env);
     }
 
     @Test
@@ -52,7 +50,7 @@ class RegistryConfigTest {
     @Test
     void realCountingIsAPolicyOfItsOwn() {
         assertThat(parse(Map.of(), "client-count", "real").policy().clientCount())
-                .isInstanceOf(ClientCountPolicy.Counted.class);
+                .isInstanceOf(ClientCount.Real.class);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The dashboard's settings: --web, --web-token, --web-require-token, --data-dir. */
 class WebConfigTest {
     private static HostConfig parse(Map<String, String> env) {
-        return HostConfigParser.parse(ConfigSources.merge(List.of(ConfigSources.fromEnvironment(env))));
+        return ServeConfiguration.read(List.of(), env);
     }
 
     @Test
