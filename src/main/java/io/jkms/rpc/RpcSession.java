@@ -121,9 +121,11 @@ public final class RpcSession {
         boolean isBind = bind.type() == PduType.BIND;
         int count = bind.items().size();
         if (count == 0 || count > settings.maxContextsPerBind()) {
-            return isBind ? nakAndClose(bind.callId(), count == 0
-                    ? BindNakPdu.REASON_NOT_SPECIFIED : BindNakPdu.REASON_LOCAL_LIMIT_EXCEEDED, CloseReason.BIND_REFUSED)
-                    : close(CloseReason.BIND_REFUSED);
+            if (!isBind) {
+                return close(CloseReason.BIND_REFUSED);
+            }
+            return nakAndClose(bind.callId(), count == 0
+                    ? BindNakPdu.REASON_NOT_SPECIFIED : BindNakPdu.REASON_LOCAL_LIMIT_EXCEEDED, CloseReason.BIND_REFUSED);
         }
         if (maxXmitFrag == 0) {
             maxXmitFrag = Math.max(RpcSettings.MIN_FRAG_LENGTH, Math.min(bind.maxRecvFrag(), settings.maxFragLength()));

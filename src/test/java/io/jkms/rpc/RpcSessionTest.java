@@ -189,7 +189,8 @@ class RpcSessionTest {
     void requestInSeveralFragmentsIsReassembled() {
         ack(bind(3, kms(0, Syntaxes.NDR32)));
         Bytes stub = request(8, 0, TransferSyntax.NDR32).stub();
-        assertThat(session.onPdu(fragment(1, 8, stub.slice(0, 100)))).isEqualTo(new SessionReply(List.of(), CloseReason.NONE));
+        assertThat(session.onPdu(fragment(1, 8, stub.slice(0, 100))))
+                .isEqualTo(new SessionReply(List.of(), CloseReason.NONE));
         assertThat(session.onPdu(fragment(0, 8, stub.slice(100, 200))).replies()).isEmpty();
         assertThat(session.onPdu(fragment(2, 8, stub.slice(200, stub.length()))).replies()).hasSize(1);
         assertThat(calls).containsExactly(KMS_REQUEST);
@@ -222,8 +223,8 @@ class RpcSessionTest {
             last = session.onPdu(f);
         }
         assertThat(last).isEqualTo(new SessionReply(List.of(), reason));
-        assertThat(session.onPdu(request(1, 0, TransferSyntax.NDR32)).closeReason()).as("stays closed, for the same reason")
-                .isEqualTo(reason);
+        assertThat(session.onPdu(request(1, 0, TransferSyntax.NDR32)).closeReason())
+                .as("stays closed, for the same reason").isEqualTo(reason);
     }
 
     @Test
