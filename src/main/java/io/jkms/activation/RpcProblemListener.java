@@ -11,7 +11,8 @@ public interface RpcProblemListener {
     /**
      * @param kind   what happened
      * @param detail a label-safe name from a fixed set: the fault status ({@code nca_op_rng_error}, …), the
-     *               bind_nak reason, or {@code none}
+     *               bind_nak reason, {@code too_short} or {@code too_long} for a frame length, or the session's
+     *               {@link io.jkms.rpc.CloseReason#label()} for a protocol close
      */
     void onProblem(Kind kind, String detail);
 

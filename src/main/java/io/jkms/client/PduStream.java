@@ -39,10 +39,12 @@ final class PduStream {
     /** One whole fragment, or a typed error: closed, stalled past the timeout, or not a PDU. */
     Pdu read(String expecting) throws ClientException {
         byte[] header = readFully(new byte[PduCodec.HEADER_LENGTH], 0, expecting);
-        int fragLength = PduCodec.fragLength(header, 0);
-        if (fragLength < PduCodec.HEADER_LENGTH) {
-            throw new ClientException(ClientException.Kind.RPC, "host sent a PDU header with frag_length "
-                    + fragLength + " while " + expecting);
+        int fragLength;
+        try {
+            fragLength = PduCodec.fragLength(header, 0); // the host's framing rule (PduFrameDecoder's too)
+        } catch (MalformedWireException e) {
+            throw new ClientException(ClientException.Kind.RPC, "host sent a PDU header with "
+                    + e.getMessage() + " while " + expecting, e);
         }
         byte[] fragment = new byte[fragLength];
         System.arraycopy(header, 0, fragment, 0, header.length);

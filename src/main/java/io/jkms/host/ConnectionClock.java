@@ -4,17 +4,18 @@ import io.jkms.activation.Refusal;
 
 /**
  * The deadlines of one connection, as pure arithmetic on nanosecond timestamps (no timer, no I/O; one per
- * connection, used on its I/O thread only):
+ * connection, used on its I/O thread only, by {@link ReadDeadlineHandler}):
  * <ul>
  *   <li>lifetime: closed this long after it was accepted, whatever it does;</li>
  *   <li>first byte: closed if it has sent nothing this long after it was accepted;</li>
- *   <li>idle: closed after this long without a byte;</li>
  *   <li>read: a PDU must be complete this long after its first byte;</li>
  *   <li>write: while the host holds more of its answers than the high water mark (and so does not read from
- *       it), the peer must take them within this long. Idle and read deadlines are suspended meanwhile, since
- *       the peer cannot be blamed for not sending while the host does not read, and start afresh when the
+ *       it), the peer must take them within this long. The read deadline is suspended meanwhile, since the
+ *       peer cannot be blamed for not sending while the host does not read, and starts afresh when the
  *       answers drain.</li>
  * </ul>
+ * The idle timeout (no byte for this long) is {@link IdleTimeoutHandler}'s, Netty's idle detection; its value
+ * travels in the same {@link Limits}.
  */
 final class ConnectionClock {
     private static final long NONE = Long.MAX_VALUE;
@@ -31,20 +32,17 @@ final class ConnectionClock {
     private final Limits limits;
     private final long accepted;
     private boolean anyByte;
-    private long lastRead;
     private long partialSince = NONE;
     private long stalledSince = NONE;
 
     ConnectionClock(Limits limits, long acceptedNanos) {
         this.limits = limits;
         this.accepted = acceptedNanos;
-        this.lastRead = acceptedNanos;
     }
 
     /** Bytes arrived; {@code partial}: a PDU is left incomplete after them. */
     void read(long now, boolean partial) {
         anyByte = true;
-        lastRead = now;
         if (!partial) {
             partialSince = NONE;
         } else if (partialSince == NONE) {
@@ -62,7 +60,6 @@ final class ConnectionClock {
             stalledSince = now;
         } else if (!stalled && stalledSince != NONE) {
             stalledSince = NONE;
-            lastRead = now;
             partialSince = partialSince == NONE ? NONE : now;
         }
     }
@@ -89,7 +86,7 @@ final class ConnectionClock {
         if (partialSince != NONE) {
             first = first.min(partialSince + limits.read(), Refusal.READ_DEADLINE);
         }
-        return first.min(lastRead + limits.idle(), Refusal.IDLE);
+        return first;
     }
 
     private record Deadline(long at, Refusal reason) {

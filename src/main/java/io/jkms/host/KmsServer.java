@@ -3,11 +3,10 @@ package io.jkms.host;
 import io.jkms.activation.ActivationHandler;
 import io.jkms.activation.HostCounters;
 import io.jkms.activation.RpcProblemListener;
-import io.jkms.rpc.RpcSettings;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -38,6 +37,8 @@ public final class KmsServer implements AutoCloseable {
     private static final int SEND_BUFFER = 16 * 1024;
 
     private volatile ListenerSettings settings;
+    /** What each new connection's pipeline is built with, derived from {@link #settings} once per change. */
+    private volatile ConnectionPipeline pipeline;
     private final ActivationHandler handler;
     private final RpcProblemListener problems;
     private final IoTransport transport;
@@ -51,10 +52,12 @@ public final class KmsServer implements AutoCloseable {
     private final PooledByteBufAllocator allocator;
     private final HostCounters counters = new HostCounters();
     private final RefusalLog refusalLog = new RefusalLog();
+    private final ConnectionCloser closer = new ConnectionCloser(counters, refusalLog);
 
     private KmsServer(ListenerSettings settings, ActivationHandler handler, RpcProblemListener problems,
                       RandomGenerator random, IoTransport transport, int threads) {
         this.settings = settings;
+        this.pipeline = ConnectionPipeline.of(settings, handler::activate, closer, problems);
         this.handler = handler;
         this.acceptGate = new AcceptGate(settings.gateRules(), counters, refusalLog, probes);
         this.problems = problems;
@@ -177,6 +180,7 @@ public final class KmsServer implements AutoCloseable {
         ListenerSettings applied = next.withListen(settings.listen());
         acceptGate.update(applied.gateRules());
         settings = applied;
+        pipeline = ConnectionPipeline.of(applied, handler::activate, closer, problems);
     }
 
     /** Refused and closed connections by reason. */
@@ -184,32 +188,7 @@ public final class KmsServer implements AutoCloseable {
         return counters;
     }
 
-    int maxPdusPerConnection() {
-        return settings.maxPdusPerConnection();
-    }
-
-    int maxQueuedBytes() {
-        return settings.bounds().maxQueuedBytes();
-    }
-
-    RpcSettings rpcSettings() {
-        return settings.rpc();
-    }
-
-    ActivationHandler handler() {
-        return handler;
-    }
-
-    /** Refused and closed connections, logged at most once per reason every 10 s. */
-    RefusalLog refusalLog() {
-        return refusalLog;
-    }
-
-    RpcProblemListener problems() {
-        return problems;
-    }
-
-    long nextAssocGroup() {
+    private long nextAssocGroup() {
         long value = assocGroups.incrementAndGet() & 0xFFFF_FFFFL;
         return value == 0 ? 1 : value;
     }
@@ -230,12 +209,7 @@ public final class KmsServer implements AutoCloseable {
         @Override
         protected void initChannel(SocketChannel channel) {
             connections.add(channel);
-            ListenerSettings current = settings;
-            channel.config().setWriteBufferWaterMark(current.bounds().waterMark());
-            channel.pipeline()
-                    .addLast("frame", new PduFrameDecoder(current.rpc().maxFragLength(),
-                            ConnectionClock.Limits.of(current), counters, refusalLog, problems, System::nanoTime))
-                    .addLast("rpc", new RpcConnectionHandler(KmsServer.this));
+            pipeline.install(channel, nextAssocGroup());
         }
     }
 

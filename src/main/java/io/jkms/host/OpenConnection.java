@@ -24,7 +24,7 @@ final class OpenConnection {
         this.release = release;
     }
 
-    /** Set by the frame decoder (its I/O thread) when a PDU is left incomplete, cleared when none is. */
+    /** Set by {@link ReadDeadlineHandler} (its I/O thread) when a PDU is left incomplete, cleared when none is. */
     void midPdu(boolean value) {
         if (midPdu != value) {
             midPdu = value;

@@ -7,135 +7,98 @@ import io.jkms.rpc.PduCodec;
 import io.jkms.wire.Bytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import java.nio.ByteOrder;
 
 /**
- * Frames the TCP stream into whole RPC fragments by the header's {@code frag_length}, checked against a
- * maximum before anything is buffered; a fragment arriving in many reads is assembled here, one arriving
- * with another in a read is split here.
+ * Frames the TCP stream into whole RPC fragments: Netty's length-field framer, with DCE/RPC's rule for the
+ * length ({@link PduCodec#fragLength(int, int, int)}: the u16 at offset 8, in the byte order of the data
+ * representation at offset 4, counting the whole fragment). The length is checked, at least the 16-byte header
+ * and at most the configured maximum, as soon as its bytes are in and before anything more is buffered; a
+ * length out of bounds closes the connection ({@link Refusal#FRAME_TOO_LARGE}). A fragment arriving in many
+ * reads is assembled here, one arriving with another in a read is split here; each goes on as {@link Bytes}.
  *
- * <p>It also keeps the connection's deadlines ({@link ConnectionClock}) with one timer, armed for the earliest
- * of them and moved only when a deadline comes nearer (a PDU left half sent, answers that stop draining):
- * a client trickling one byte a second, or sending nothing, or never reading its answers, keeps a connection
- * for a bounded time only. And it applies backpressure: while the connection's unsent answers are above
- * Netty's high water mark, it stops reading from the peer (auto-read off), so that what a peer has sent but
- * not yet been answered stays in the kernel's buffers and not in the host's memory.
+ * <p>Only framing: the deadlines are {@link ReadDeadlineHandler}'s and {@link IdleTimeoutHandler}'s.
  */
-final class PduFrameDecoder extends ByteToMessageDecoder {
-    private static final int FRAG_LENGTH_OFFSET = 8;
+final class PduFrameDecoder extends LengthFieldBasedFrameDecoder {
+    /** Netty's frame length is {@code frag_length + adjustment + 10}: the whole fragment, header included. */
+    private static final int LENGTH_ADJUSTMENT = -(PduCodec.FRAG_LENGTH_OFFSET + PduCodec.FRAG_LENGTH_SIZE);
 
     private final int maxFragLength;
-    private final ConnectionClock.Limits limits;
-    private final HostCounters counters;
-    private final RefusalLog log;
+    private final ConnectionCloser closer;
     private final RpcProblemListener problems;
-    private final LongSupplier nanoTime;
-    private ConnectionClock clock;
-    private OpenConnection connection;
-    private ScheduledFuture<?> timer;
-    private long timerAt;
 
-    /** @param nanoTime the clock of the deadlines ({@code System::nanoTime}; a fake one in tests) */
-    PduFrameDecoder(int maxFragLength, ConnectionClock.Limits limits, HostCounters counters, RefusalLog log,
-                    RpcProblemListener problems, LongSupplier nanoTime) {
+    PduFrameDecoder(int maxFragLength, ConnectionCloser closer, RpcProblemListener problems) {
+        super(ByteOrder.LITTLE_ENDIAN, maxFragLength, PduCodec.FRAG_LENGTH_OFFSET, PduCodec.FRAG_LENGTH_SIZE,
+                LENGTH_ADJUSTMENT, 0, true);
         this.maxFragLength = maxFragLength;
-        this.limits = limits;
-        this.counters = counters;
-        this.log = log;
+        this.closer = closer;
         this.problems = problems;
-        this.nanoTime = nanoTime;
+    }
+
+    /** Bytes of a fragment received but not yet whole: what the read deadline watches. */
+    int buffered() {
+        return actualReadableBytes();
     }
 
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        clock = new ConnectionClock(limits, nanoTime.getAsLong());
-        connection = ctx.channel().attr(OpenConnection.KEY).get(); // null outside a KmsServer
-        arm(ctx);
-    }
-
-    @Override
-    protected void handlerRemoved0(ChannelHandlerContext ctx) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
-    }
-
-    /** Schedules the check for the clock's earliest deadline, unless the timer already fires before it. */
-    private void arm(ChannelHandlerContext ctx) {
-        long at = clock.nextDeadline();
-        if (timer != null) {
-            if (timerAt - at <= 0) {
-                return;
-            }
-            timer.cancel(false);
-        }
-        timerAt = at;
-        timer = ctx.executor().schedule(() -> check(ctx), Math.max(0, at - nanoTime.getAsLong()), TimeUnit.NANOSECONDS);
-    }
-
-    private void check(ChannelHandlerContext ctx) {
-        timer = null;
-        if (!ctx.channel().isActive()) {
-            return;
-        }
-        Refusal expired = clock.expired(nanoTime.getAsLong());
-        if (expired == null) {
-            arm(ctx);
-            return;
-        }
-        counters.count(expired);
-        if (expired != Refusal.IDLE) { // an idle peer is ordinary; every other deadline is logged, rate-limited
-            log.closed(expired, ctx.channel().remoteAddress(), "deadline passed");
-        }
-        ctx.close();
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        boolean writable = ctx.channel().isWritable();
-        // Off: the peer's next requests wait in the kernel. On again: Netty reads at once.
-        ctx.channel().config().setAutoRead(writable);
-        clock.stalled(nanoTime.getAsLong(), !writable);
-        arm(ctx);
-        super.channelWritabilityChanged(ctx);
-    }
-
-    @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
         if (!ctx.channel().isActive()) {
             in.skipBytes(in.readableBytes()); // closed by a limit while this read is decoded: answer nothing more
-            return;
+            return null;
         }
-        while (in.readableBytes() >= PduCodec.HEADER_LENGTH) {
-            int fragLength = in.getUnsignedShortLE(in.readerIndex() + FRAG_LENGTH_OFFSET);
-            if (fragLength < PduCodec.HEADER_LENGTH || fragLength > maxFragLength) {
-                in.skipBytes(in.readableBytes());
-                counters.count(Refusal.FRAME_TOO_LARGE);
-                log.closed(Refusal.FRAME_TOO_LARGE, ctx.channel().remoteAddress(), "frag_length " + fragLength
-                        + ", allowed " + PduCodec.HEADER_LENGTH + " to " + maxFragLength);
-                problems.onProblem(RpcProblemListener.Kind.FRAME_LENGTH, "none");
-                ctx.close();
-                return;
-            }
-            if (in.readableBytes() < fragLength) {
-                break;
-            }
-            byte[] fragment = new byte[fragLength];
-            in.readBytes(fragment);
-            out.add(Bytes.wrapOwned(fragment));
+        ByteBuf frame;
+        try {
+            frame = (ByteBuf) super.decode(ctx, in);
+        } catch (FrameLengthException e) {
+            in.skipBytes(in.readableBytes());
+            problems.onProblem(RpcProblemListener.Kind.FRAME_LENGTH, e.detail());
+            closer.close(ctx, Refusal.FRAME_TOO_LARGE, "frag_length " + e.length + ", allowed "
+                    + PduCodec.HEADER_LENGTH + " to " + maxFragLength);
+            return null;
         }
-        boolean partial = in.isReadable();
-        boolean started = partial && !clock.partial();
-        clock.read(nanoTime.getAsLong(), partial);
-        if (connection != null) {
-            connection.midPdu(partial);
+        if (frame == null) {
+            return null;
         }
-        if (started) {
-            arm(ctx); // the read deadline may come before the timer
+        try {
+            byte[] fragment = new byte[frame.readableBytes()];
+            frame.readBytes(fragment);
+            return Bytes.wrapOwned(fragment);
+        } finally {
+            frame.release();
+        }
+    }
+
+    /** DCE/RPC's length rule, checked here so that a bad length never reaches Netty's own (exception) path. */
+    @Override
+    protected long getUnadjustedFrameLength(ByteBuf buf, int offset, int length, ByteOrder order) {
+        int fragLength = PduCodec.fragLength(buf.getUnsignedByte(offset - PduCodec.FRAG_LENGTH_OFFSET
+                + PduCodec.DREP_OFFSET), buf.getUnsignedByte(offset), buf.getUnsignedByte(offset + 1));
+        if (fragLength < PduCodec.HEADER_LENGTH || fragLength > maxFragLength) {
+            throw new FrameLengthException(fragLength, fragLength < PduCodec.HEADER_LENGTH);
+        }
+        return fragLength;
+    }
+
+    /**
+     * A {@code frag_length} out of bounds, from {@link #getUnadjustedFrameLength} to {@link #decode}. A peer may
+     * send one per connection: no stack trace.
+     */
+    private static final class FrameLengthException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final int length;
+        private final boolean tooShort;
+
+        FrameLengthException(int length, boolean tooShort) {
+            super(null, null, false, false);
+            this.length = length;
+            this.tooShort = tooShort;
+        }
+
+        /** The label-safe detail of the RPC problem. */
+        String detail() {
+            return tooShort ? "too_short" : "too_long";
         }
     }
 }

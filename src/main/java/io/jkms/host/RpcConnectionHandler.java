@@ -3,12 +3,15 @@ package io.jkms.host;
 import io.jkms.activation.Refusal;
 import io.jkms.activation.RpcProblemListener;
 import io.jkms.rpc.BindNakPdu;
+import io.jkms.rpc.CloseReason;
 import io.jkms.rpc.FaultPdu;
 import io.jkms.rpc.Pdu;
 import io.jkms.rpc.PduCodec;
 import io.jkms.rpc.RpcFaultException;
 import io.jkms.rpc.RpcSession;
+import io.jkms.rpc.RpcSettings;
 import io.jkms.rpc.SessionReply;
+import io.jkms.rpc.OperationReply;
 import io.jkms.wire.Bytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -17,34 +20,62 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The connection boundary: one RPC session per TCP connection. Everything that goes wrong on a
- * connection is logged once here and closes that connection only.
+ * connection is logged once here and closes that connection only, for a reason that {@link ConnectionCloser}
+ * counts and logs: the session's own {@link CloseReason} becomes the detail of {@link Refusal#RPC_CLOSE}.
+ * Built per connection from what it uses, not from the server.
  */
 final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
     private static final Logger LOG = LoggerFactory.getLogger(RpcConnectionHandler.class);
 
-    private final KmsServer server;
+    /** Answers one KMS request message from a peer (the activation core). */
+    @FunctionalInterface
+    interface Activation {
+        OperationReply activate(Bytes request, SocketAddress peer);
+    }
+
+    /** What one connection may do: PDUs in all, and bytes of answers not yet taken by the peer. */
+    record Limits(int maxPdus, int maxQueuedBytes) {
+        static Limits of(ListenerSettings settings) {
+            return new Limits(settings.maxPdusPerConnection(), settings.bounds().maxQueuedBytes());
+        }
+    }
+
+    private final RpcSettings rpc;
+    private final long assocGroup;
+    private final Limits limits;
+    private final Activation activation;
+    private final ConnectionCloser closer;
+    private final RpcProblemListener problems;
     private RpcSession session;
     private int pdus;
     /** Set when this handler decided to close: nothing more is answered on the connection. */
     private boolean closing;
 
-    RpcConnectionHandler(KmsServer server) {
+    /** @param assocGroup the connection's association group, non-zero */
+    RpcConnectionHandler(RpcSettings rpc, long assocGroup, Limits limits, Activation activation,
+                         ConnectionCloser closer, RpcProblemListener problems) {
         super(Bytes.class);
-        this.server = server;
+        this.rpc = rpc;
+        this.assocGroup = assocGroup;
+        this.limits = limits;
+        this.activation = activation;
+        this.closer = closer;
+        this.problems = problems;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        java.net.SocketAddress peer = ctx.channel().remoteAddress();
-        session = new RpcSession(server.rpcSettings(), Integer.toString(local.getPort()), server.nextAssocGroup(),
-                request -> server.handler().activate(request, peer));
+        SocketAddress peer = ctx.channel().remoteAddress();
+        session = new RpcSession(rpc, Integer.toString(local.getPort()), assocGroup,
+                request -> activation.activate(request, peer));
         ctx.fireChannelActive();
     }
 
@@ -55,12 +86,9 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
             // asynchronously, so the channel can still look active: the flag is what stops further answers.
             return;
         }
-        if (++pdus > server.maxPdusPerConnection()) {
-            server.counters().count(Refusal.TOO_MANY_PDUS);
+        if (++pdus > limits.maxPdus()) {
             closing = true;
-            server.refusalLog().closed(Refusal.TOO_MANY_PDUS, ctx.channel().remoteAddress(),
-                    "more than " + server.maxPdusPerConnection() + " PDUs");
-            ctx.close();
+            closer.close(ctx, Refusal.TOO_MANY_PDUS, "more than " + limits.maxPdus() + " PDUs");
             return;
         }
         SessionReply reply = session.onFragment(fragment);
@@ -69,19 +97,23 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
             count(replies.get(i));
             ctx.write(direct(ctx, PduCodec.encode(replies.get(i))));
         }
-        if (reply.close() && replies.isEmpty()) {
-            server.problems().onProblem(RpcProblemListener.Kind.PROTOCOL_CLOSE, "none");
-        }
         if (reply.close()) {
-            server.counters().count(Refusal.RPC_CLOSE);
-            closing = true;
-            server.refusalLog().closed(Refusal.RPC_CLOSE, ctx.channel().remoteAddress(),
-                    replies.isEmpty() ? "protocol error, closed without a reply" : "protocol error, answered then closed");
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            close(ctx, reply.closeReason(), replies.isEmpty());
         } else {
             ctx.flush();
             checkBacklog(ctx);
         }
+    }
+
+    /** The session ended the connection: after its last replies, if any. */
+    private void close(ChannelHandlerContext ctx, CloseReason reason, boolean silent) {
+        if (silent) {
+            problems.onProblem(RpcProblemListener.Kind.PROTOCOL_CLOSE, reason.label());
+        }
+        closing = true;
+        closer.decide(ctx.channel(), Refusal.RPC_CLOSE, reason.label()
+                + (silent ? ", closed without a reply" : ", answered then closed"));
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     /**
@@ -90,12 +122,9 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
      */
     private void checkBacklog(ChannelHandlerContext ctx) {
         ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
-        if (out != null && out.totalPendingWriteBytes() > server.maxQueuedBytes()) {
-            server.counters().count(Refusal.WRITE_BACKLOG);
-            server.refusalLog().closed(Refusal.WRITE_BACKLOG, ctx.channel().remoteAddress(),
-                    out.totalPendingWriteBytes() + " bytes of answers not taken");
+        if (out != null && out.totalPendingWriteBytes() > limits.maxQueuedBytes()) {
             closing = true;
-            ctx.close();
+            closer.close(ctx, Refusal.WRITE_BACKLOG, out.totalPendingWriteBytes() + " bytes of answers not taken");
         }
     }
 
@@ -108,9 +137,9 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
 
     private void count(Pdu reply) {
         if (reply instanceof FaultPdu fault) {
-            server.problems().onProblem(RpcProblemListener.Kind.FAULT, faultName(fault.status()));
+            problems.onProblem(RpcProblemListener.Kind.FAULT, faultName(fault.status()));
         } else if (reply instanceof BindNakPdu nak) {
-            server.problems().onProblem(RpcProblemListener.Kind.BIND_NAK, nakReason(nak.rejectReason()));
+            problems.onProblem(RpcProblemListener.Kind.BIND_NAK, nakReason(nak.rejectReason()));
         }
     }
 
@@ -140,7 +169,7 @@ final class RpcConnectionHandler extends SimpleChannelInboundHandler<Bytes> {
             LOG.debug("{}: connection error: {}", ctx.channel().remoteAddress(), cause.toString());
         } else {
             // A bug, not the peer's doing: say so loudly, once, and keep serving everyone else.
-            server.counters().count(Refusal.ERROR);
+            closer.decide(ctx.channel(), Refusal.ERROR, cause.getClass().getSimpleName());
             LOG.warn("{}: closing after an unexpected error", ctx.channel().remoteAddress(), cause);
         }
         ctx.close();

@@ -33,16 +33,38 @@ public final class PduCodec {
     private PduCodec() {
     }
 
-    /** {@code frag_length} of the 16-byte header at {@code offset}, for stream framing; at least 16. */
+    /** Where {@code frag_length} sits in the common header, and its size. */
+    public static final int FRAG_LENGTH_OFFSET = 8;
+    public static final int FRAG_LENGTH_SIZE = 2;
+    /** Where the data representation's first byte sits: its high nibble says the integers' byte order. */
+    public static final int DREP_OFFSET = 4;
+
+    /**
+     * {@code frag_length} of the 16-byte header at {@code offset}, for stream framing; at least 16. The one rule
+     * every framer here uses (the host's {@code PduFrameDecoder}, the client, the test peers) is
+     * {@link #fragLength(int, int, int)}.
+     */
     public static int fragLength(byte[] header, int offset) {
         if (offset < 0 || offset > header.length - HEADER_LENGTH) {
             throw new MalformedWireException("common header: needs 16 bytes at offset " + offset);
         }
-        int length = (header[offset + 8] & 0xFF) | (header[offset + 9] & 0xFF) << 8;
+        int length = fragLength(header[offset + DREP_OFFSET] & 0xFF, header[offset + FRAG_LENGTH_OFFSET] & 0xFF,
+                header[offset + FRAG_LENGTH_OFFSET + 1] & 0xFF);
         if (length < HEADER_LENGTH) {
             throw new MalformedWireException("frag_length " + length + " shorter than the header");
         }
         return length;
+    }
+
+    /**
+     * DCE/RPC's framing rule: {@code frag_length} is the u16 at offset 8, in the byte order that the data
+     * representation announces (high nibble of byte 4: 1 little-endian, 0 big-endian). A big-endian PDU is then
+     * refused by {@link #decode}, but it is framed by its real length, as any DCE receiver frames it.
+     *
+     * @param drep0 header byte 4; {@code byte8}, {@code byte9}: header bytes 8 and 9 (each 0..255)
+     */
+    public static int fragLength(int drep0, int byte8, int byte9) {
+        return (drep0 & 0xF0) == 0 ? byte8 << 8 | byte9 : byte8 | byte9 << 8;
     }
 
     /** Decodes exactly one fragment; {@link MalformedWireException} on anything that is not a KMS PDU. */

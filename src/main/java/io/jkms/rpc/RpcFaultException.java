@@ -2,7 +2,10 @@ package io.jkms.rpc;
 
 /**
  * An RPC-level error that the host answers with a FAULT PDU carrying {@link #status()} (an NCA status code).
- * A {@link KmsOperation} may throw it; {@link RpcSession} turns it into the FAULT.
+ * {@link RpcSession} throws it where it decides on a fault (unknown context, opnum out of range), a
+ * {@link KmsOperation} may throw it too, and the session turns it into the FAULT in one place. It is the peer's
+ * doing, not a bug, and a peer may provoke one per PDU: it has no stack trace, and its message is made only when
+ * asked for.
  */
 public class RpcFaultException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -17,8 +20,13 @@ public class RpcFaultException extends RuntimeException {
     private final long status;
 
     public RpcFaultException(long status) {
-        super(String.format("RPC fault 0x%08X", status));
+        super(null, null, false, false);
         this.status = WireChecks.u32(status, "status");
+    }
+
+    @Override
+    public String getMessage() {
+        return String.format("RPC fault 0x%08X", status);
     }
 
     public long status() {

@@ -38,7 +38,9 @@ import java.util.Objects;
  *       close; any other undecodable fragment (drep, auth_length, PTYPE, lengths), a fragment over
  *       {@code maxFragLength}, or a PDU only a host sends: close. vlmcsd validates none of the header.</li>
  * </ul>
- * After a reply with {@code close = true}, every further PDU is answered with close.
+ * Every close carries its {@link CloseReason}; after one, every further PDU is answered with close, for the same
+ * reason. Faults are decided by throwing {@link RpcFaultException}, by the session or by the operation, and
+ * answered in one place.
  */
 public final class RpcSession {
     /** FAULT flags: FIRST, LAST, DID_NOT_EXECUTE. */
@@ -54,7 +56,8 @@ public final class RpcSession {
     private final ContextTable contexts = new ContextTable();
     private int maxXmitFrag;
     private int maxRecvFrag;
-    private boolean closed;
+    /** Why the session closed; once set, every further PDU is answered with close for the same reason. */
+    private CloseReason closed = CloseReason.NONE;
     private RequestPdu pendingHead;
     private byte[] pendingStub;
     private int pendingLength;
@@ -79,27 +82,31 @@ public final class RpcSession {
 
     /** Decodes one framed fragment and handles it; undecodable input closes (see the class comment). */
     public SessionReply onFragment(Bytes fragment) {
-        if (closed || fragment.length() > settings.maxFragLength()) {
-            return close();
+        if (closed != CloseReason.NONE) {
+            return SessionReply.closing(closed);
+        }
+        if (fragment.length() > settings.maxFragLength()) {
+            return close(CloseReason.FRAGMENT_TOO_LARGE);
         }
         Pdu pdu;
         try {
             pdu = PduCodec.decode(fragment);
         } catch (UnsupportedRpcVersionException e) {
             if (e.ptype() == PduType.BIND.code()) {
-                return nakAndClose(e.callId(), BindNakPdu.REASON_PROTOCOL_VERSION_NOT_SUPPORTED);
+                return nakAndClose(e.callId(), BindNakPdu.REASON_PROTOCOL_VERSION_NOT_SUPPORTED,
+                        CloseReason.UNSUPPORTED_VERSION);
             }
-            return close();
+            return close(CloseReason.UNSUPPORTED_VERSION);
         } catch (MalformedWireException e) {
-            return close();
+            return close(CloseReason.MALFORMED_PDU);
         }
         return onPdu(pdu);
     }
 
     /** Handles one decoded PDU. */
     public SessionReply onPdu(Pdu pdu) {
-        if (closed) {
-            return SessionReply.CLOSE;
+        if (closed != CloseReason.NONE) {
+            return SessionReply.closing(closed);
         }
         if (pdu instanceof RequestPdu request) {
             return onRequest(request);
@@ -107,15 +114,18 @@ public final class RpcSession {
         if (pdu instanceof BindPdu bind) {
             return onBind(bind);
         }
-        return close();
+        return close(CloseReason.UNEXPECTED_PDU);
     }
 
     private SessionReply onBind(BindPdu bind) {
         boolean isBind = bind.type() == PduType.BIND;
         int count = bind.items().size();
         if (count == 0 || count > settings.maxContextsPerBind()) {
-            return isBind ? nakAndClose(bind.callId(), count == 0
-                    ? BindNakPdu.REASON_NOT_SPECIFIED : BindNakPdu.REASON_LOCAL_LIMIT_EXCEEDED) : close();
+            if (!isBind) {
+                return close(CloseReason.BIND_REFUSED);
+            }
+            return nakAndClose(bind.callId(), count == 0
+                    ? BindNakPdu.REASON_NOT_SPECIFIED : BindNakPdu.REASON_LOCAL_LIMIT_EXCEEDED, CloseReason.BIND_REFUSED);
         }
         if (maxXmitFrag == 0) {
             maxXmitFrag = Math.max(RpcSettings.MIN_FRAG_LENGTH, Math.min(bind.maxRecvFrag(), settings.maxFragLength()));
@@ -140,8 +150,11 @@ public final class RpcSession {
         boolean last = (request.flags() & Pdu.PFC_LAST_FRAG) != 0;
         int stubLength = request.stub().length();
         if (pendingHead == null) {
-            if (!first || stubLength > settings.maxRequestStubBytes()) {
-                return close();
+            if (!first) {
+                return close(CloseReason.FRAGMENT_SEQUENCE);
+            }
+            if (stubLength > settings.maxRequestStubBytes()) {
+                return close(CloseReason.REQUEST_TOO_LARGE);
             }
             if (last) {
                 return answer(request, request.stub());
@@ -153,9 +166,12 @@ public final class RpcSession {
             return SessionReply.NOTHING;
         }
         if (first || request.callId() != pendingHead.callId() || request.contextId() != pendingHead.contextId()
-                || request.opnum() != pendingHead.opnum() || ++pendingFragments > settings.maxRequestFragments()
+                || request.opnum() != pendingHead.opnum()) {
+            return close(CloseReason.FRAGMENT_SEQUENCE);
+        }
+        if (++pendingFragments > settings.maxRequestFragments()
                 || stubLength > settings.maxRequestStubBytes() - pendingLength) {
-            return close();
+            return close(CloseReason.REQUEST_TOO_LARGE);
         }
         if (pendingStub.length < pendingLength + stubLength) {
             pendingStub = Arrays.copyOf(pendingStub, Math.max(pendingLength + stubLength, 2 * pendingStub.length));
@@ -172,29 +188,33 @@ public final class RpcSession {
         return answer(head, stub);
     }
 
+    /** The call's answer: a RESPONSE, or the FAULT that the session or the operation decided on. */
     private SessionReply answer(RequestPdu head, Bytes stub) {
+        try {
+            return respond(head, call(head, stub));
+        } catch (RpcFaultException e) {
+            return fault(head, e.status());
+        }
+    }
+
+    private Bytes call(RequestPdu head, Bytes stub) {
         TransferSyntax syntax = contexts.lookup(head.contextId());
         if (syntax == null) {
-            return fault(head, RpcFaultException.NCA_UNK_IF);
+            throw new RpcFaultException(RpcFaultException.NCA_UNK_IF);
         }
         if (head.opnum() != 0) {
-            return fault(head, RpcFaultException.NCA_OP_RNG_ERROR);
+            throw new RpcFaultException(RpcFaultException.NCA_OP_RNG_ERROR);
         }
         Bytes kmsRequest;
         try {
             kmsRequest = NdrCodec.decodeRequestStub(syntax, stub);
         } catch (MalformedWireException e) {
-            return respond(head, NdrCodec.encodeErrorStub(syntax, MalformedWireException.HRESULT_INVALID_DATA));
+            return NdrCodec.encodeErrorStub(syntax, MalformedWireException.HRESULT_INVALID_DATA);
         }
-        OperationReply reply;
-        try {
-            reply = operation.call(kmsRequest);
-        } catch (RpcFaultException e) {
-            return fault(head, e.status());
-        }
-        return respond(head, reply.message().isPresent()
+        OperationReply reply = operation.call(kmsRequest);
+        return reply.message().isPresent()
                 ? NdrCodec.encodeResponseStub(syntax, reply.message().get())
-                : NdrCodec.encodeErrorStub(syntax, reply.returnValue()));
+                : NdrCodec.encodeErrorStub(syntax, reply.returnValue());
     }
 
     private SessionReply respond(RequestPdu head, Bytes stub) {
@@ -211,7 +231,7 @@ public final class RpcSession {
             fragments.add(new ResponsePdu(flags, head.callId(), total - offset, head.contextId(), 0,
                     stub.slice(offset, end)));
         }
-        return new SessionReply(fragments, false);
+        return new SessionReply(fragments, CloseReason.NONE);
     }
 
     private static SessionReply fault(RequestPdu head, long status) {
@@ -219,14 +239,14 @@ public final class RpcSession {
                 status));
     }
 
-    private SessionReply nakAndClose(int callId, int reason) {
-        closed = true;
+    private SessionReply nakAndClose(int callId, int reason, CloseReason why) {
+        closed = why;
         return new SessionReply(List.of(new BindNakPdu(Pdu.PFC_FIRST_AND_LAST, callId, reason,
-                List.of(BindNakPdu.VERSION_5_0))), true);
+                List.of(BindNakPdu.VERSION_5_0))), why);
     }
 
-    private SessionReply close() {
-        closed = true;
-        return SessionReply.CLOSE;
+    private SessionReply close(CloseReason why) {
+        closed = why;
+        return SessionReply.closing(why);
     }
 }

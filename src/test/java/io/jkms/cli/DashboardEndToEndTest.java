@@ -64,7 +64,7 @@ class DashboardEndToEndTest {
                     "family=\"unknown\",protocol=\"6\",result=\"sl_e_vl_key_management_service_id_mismatch\""))
                     .isEqualTo(1.0);
             assertThat(metric(text, "jkms_activation_duration_seconds_count", "")).isEqualTo(5.0);
-            assertThat(metric(text, "jkms_rpc_malformed_total", "detail=\"none\",kind=\"frame_length\""))
+            assertThat(metric(text, "jkms_rpc_malformed_total", "detail=\"too_short\",kind=\"frame_length\""))
                     .isEqualTo(1.0);
             assertThat(text).contains("jkms_connections_open ", "jkms_registry_queue_depth ", "jvm_memory_used_bytes")
                     .doesNotContain("metrics-a", "127.0.0.1", "jkms-readyz");

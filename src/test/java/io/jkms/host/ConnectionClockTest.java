@@ -22,7 +22,7 @@ class ConnectionClockTest {
     }
 
     @Test
-    void aHalfPduHasTheReadDeadlineAndAWholeOneTheIdleOne() {
+    void aHalfPduHasTheReadDeadlineAndAWholeOneOnlyTheLifetime() {
         ConnectionClock clock = new ConnectionClock(LIMITS, T0);
         clock.read(T0 + S, true);
         clock.read(T0 + 2 * S, true);
@@ -32,7 +32,7 @@ class ConnectionClockTest {
         clock.read(T0 + 3 * S, false);
         assertThat(clock.partial()).isFalse();
         assertThat(clock.expired(T0 + 11 * S)).isNull();
-        assertThat(clock.expired(T0 + 33 * S)).isEqualTo(Refusal.IDLE);
+        assertThat(clock.nextDeadline()).as("the idle timeout is IdleTimeoutHandler's").isEqualTo(T0 + 300 * S);
     }
 
     @Test
@@ -47,7 +47,7 @@ class ConnectionClockTest {
     }
 
     @Test
-    void drainedAnswersRestartTheIdleAndReadDeadlines() {
+    void drainedAnswersRestartTheReadDeadline() {
         ConnectionClock clock = new ConnectionClock(LIMITS, T0);
         clock.read(T0 + S, true);
         clock.stalled(T0 + 2 * S, true);

@@ -173,6 +173,20 @@ class PduCodecMalformedTest {
     }
 
     @Test
+    void fragLengthIsReadInTheByteOrderThatTheDataRepresentationAnnounces() {
+        byte[] header = PduCodecGoldenTest.BIND.slice(0, 16).toArray(); // frag_length 160: A0 00
+        header[4] = 0x00; // big-endian integers
+        header[8] = 0x00;
+        header[9] = (byte) 0xA0;
+        assertThat(PduCodec.fragLength(header, 0)).isEqualTo(160);
+        assertThat(PduCodec.fragLength(0x00, 0x01, 0x02)).isEqualTo(0x0102);
+        assertThat(PduCodec.fragLength(0x10, 0x01, 0x02)).isEqualTo(0x0201);
+        assertThat(PduCodec.fragLength(0x1F, 0xFF, 0xFF)).isEqualTo(0xFFFF);
+        header[9] = 0x0F; // 15, big-endian: shorter than the header
+        assertThatThrownBy(() -> PduCodec.fragLength(header, 0)).isInstanceOf(MalformedWireException.class);
+    }
+
+    @Test
     void aFragmentSplitAcrossReadsDecodesOnlyWhenWhole() {
         Bytes request = Captured.ofType("request").get(0).bytes();
         int split = request.length() / 2;

@@ -214,6 +214,6 @@ class RpcSessionReplayTest {
             throw new AssertionError("never called");
         }));
         assertThat(replies.get(0).replies()).hasSize(1);
-        assertThat(replies.get(1)).isEqualTo(new SessionReply(List.of(), true));
+        assertThat(replies.get(1)).isEqualTo(new SessionReply(List.of(), CloseReason.MALFORMED_PDU));
     }
 }

@@ -117,7 +117,7 @@ public class RpcSessionTest {
             SessionReply reply = session.onPdu(request(9, context, syntax));
             Bytes stub = NdrCodec.encodeResponseStub(syntax, KMS_RESPONSE);
             assertThat(reply).isEqualTo(new SessionReply(List.of(new ResponsePdu(3, 9, stub.length(), context, 0,
-                    stub)), false));
+                    stub)), CloseReason.NONE));
         }
         assertThat(calls).containsExactly(KMS_REQUEST, KMS_REQUEST);
     }
@@ -127,7 +127,8 @@ public class RpcSessionTest {
     void requestOnARejectedContextGetsFaultUnknownInterface() {
         ack(bind(0x13, kms(0, Syntaxes.NDR32), kms(1, Syntaxes.NDR64)));
         assertThat(session.onPdu(request(4, 0, TransferSyntax.NDR32)))
-                .isEqualTo(new SessionReply(List.of(new FaultPdu(0x23, 4, 32, 0, 0, 0x1C010003L)), false));
+                .isEqualTo(new SessionReply(List.of(new FaultPdu(0x23, 4, 32, 0, 0, 0x1C010003L)),
+                        CloseReason.NONE));
         assertThat(calls).isEmpty();
     }
 
@@ -189,7 +190,8 @@ public class RpcSessionTest {
     void requestInSeveralFragmentsIsReassembled() {
         ack(bind(3, kms(0, Syntaxes.NDR32)));
         Bytes stub = request(8, 0, TransferSyntax.NDR32).stub();
-        assertThat(session.onPdu(fragment(1, 8, stub.slice(0, 100)))).isEqualTo(new SessionReply(List.of(), false));
+        assertThat(session.onPdu(fragment(1, 8, stub.slice(0, 100))))
+                .isEqualTo(new SessionReply(List.of(), CloseReason.NONE));
         assertThat(session.onPdu(fragment(0, 8, stub.slice(100, 200))).replies()).isEmpty();
         assertThat(session.onPdu(fragment(2, 8, stub.slice(200, stub.length()))).replies()).hasSize(1);
         assertThat(calls).containsExactly(KMS_REQUEST);
@@ -202,25 +204,28 @@ public class RpcSessionTest {
     @Test
     void fragmentsOutOfSequenceOrOverTheLimitsClose() {
         Bytes part = Bytes.zeros(64);
-        assertClosesAfterBind(RpcSettings.defaults(), fragment(2, 8, part));
-        assertClosesAfterBind(RpcSettings.defaults(), fragment(1, 8, part), fragment(1, 8, part));
-        assertClosesAfterBind(RpcSettings.defaults(), fragment(1, 8, part), fragment(2, 9, part));
+        CloseReason sequence = CloseReason.FRAGMENT_SEQUENCE;
+        assertClosesAfterBind(RpcSettings.defaults(), sequence, fragment(2, 8, part));
+        assertClosesAfterBind(RpcSettings.defaults(), sequence, fragment(1, 8, part), fragment(1, 8, part));
+        assertClosesAfterBind(RpcSettings.defaults(), sequence, fragment(1, 8, part), fragment(2, 9, part));
         RpcSettings two = new RpcSettings(true, true, 5840, 8, 2, 4096);
-        assertClosesAfterBind(two, fragment(1, 8, part), fragment(0, 8, part), fragment(2, 8, part));
+        CloseReason tooLarge = CloseReason.REQUEST_TOO_LARGE;
+        assertClosesAfterBind(two, tooLarge, fragment(1, 8, part), fragment(0, 8, part), fragment(2, 8, part));
         RpcSettings small = new RpcSettings(true, true, 5840, 8, 4, 100);
-        assertClosesAfterBind(small, fragment(1, 8, part), fragment(2, 8, part));
-        assertClosesAfterBind(small, fragment(3, 8, Bytes.zeros(101)));
+        assertClosesAfterBind(small, tooLarge, fragment(1, 8, part), fragment(2, 8, part));
+        assertClosesAfterBind(small, tooLarge, fragment(3, 8, Bytes.zeros(101)));
     }
 
-    void assertClosesAfterBind(RpcSettings settings, RequestPdu... fragments) {
+    void assertClosesAfterBind(RpcSettings settings, CloseReason reason, RequestPdu... fragments) {
         session = session(settings);
         ack(bind(3, kms(0, Syntaxes.NDR32)));
         SessionReply last = null;
         for (RequestPdu f : fragments) {
             last = session.onPdu(f);
         }
-        assertThat(last).isEqualTo(new SessionReply(List.of(), true));
-        assertThat(session.onPdu(request(1, 0, TransferSyntax.NDR32)).close()).as("stays closed").isTrue();
+        assertThat(last).isEqualTo(new SessionReply(List.of(), reason));
+        assertThat(session.onPdu(request(1, 0, TransferSyntax.NDR32)).closeReason())
+                .as("stays closed, for the same reason").isEqualTo(reason);
     }
 
     @Test
@@ -228,33 +233,34 @@ public class RpcSessionTest {
         byte[] bind = PduCodec.encode(bind(3, kms(0, Syntaxes.NDR32))).toArray();
         bind[0] = 4;
         assertThat(session.onFragment(Bytes.of(bind))).isEqualTo(new SessionReply(List.of(
-                new BindNakPdu(3, 2, 4, List.of(0x0500))), true));
+                new BindNakPdu(3, 2, 4, List.of(0x0500))), CloseReason.UNSUPPORTED_VERSION));
     }
 
     @Test
     void otherPduWithUnsupportedRpcVersionCloses() {
         byte[] request = PduCodec.encode(request(2, 0, TransferSyntax.NDR32)).toArray();
         request[1] = 2;
-        assertThat(session.onFragment(Bytes.of(request))).isEqualTo(new SessionReply(List.of(), true));
+        assertThat(session.onFragment(Bytes.of(request)))
+                .isEqualTo(new SessionReply(List.of(), CloseReason.UNSUPPORTED_VERSION));
     }
 
     @Test
     void bindWithoutItemsOrWithTooManyGetsBindNakThenClose() {
         assertThat(session.onPdu(bind(3))).isEqualTo(new SessionReply(List.of(new BindNakPdu(3, 2, 0,
-                List.of(0x0500))), true));
+                List.of(0x0500))), CloseReason.BIND_REFUSED));
         session = session(RpcSettings.defaults());
         ContextItem[] nine = new ContextItem[9];
         for (int i = 0; i < nine.length; i++) {
             nine[i] = kms(i, Syntaxes.NDR32);
         }
         assertThat(session.onPdu(bind(3, nine))).isEqualTo(new SessionReply(List.of(new BindNakPdu(3, 2, 2,
-                List.of(0x0500))), true));
+                List.of(0x0500))), CloseReason.BIND_REFUSED));
     }
 
     @Test
     void alterContextWithoutItemsCloses() {
         assertThat(session.onPdu(new BindPdu(PduType.ALTER_CONTEXT, 3, 2, 5840, 5840, 0, List.of())))
-                .isEqualTo(new SessionReply(List.of(), true));
+                .isEqualTo(new SessionReply(List.of(), CloseReason.BIND_REFUSED));
     }
 
     /**
@@ -280,16 +286,21 @@ public class RpcSessionTest {
         Bytes good = PduCodec.encode(bind(3, kms(0, Syntaxes.NDR32)));
         byte[] bigEndian = good.toArray();
         bigEndian[4] = 0x00;
-        assertThat(session(RpcSettings.defaults()).onFragment(Bytes.of(bigEndian)).close()).isTrue();
+        assertThat(session(RpcSettings.defaults()).onFragment(Bytes.of(bigEndian)).closeReason())
+                .isEqualTo(CloseReason.MALFORMED_PDU);
         byte[] auth = good.toArray();
         auth[10] = 8;
-        assertThat(session(RpcSettings.defaults()).onFragment(Bytes.of(auth)).close()).isTrue();
+        assertThat(session(RpcSettings.defaults()).onFragment(Bytes.of(auth)).closeReason())
+                .isEqualTo(CloseReason.MALFORMED_PDU);
         byte[] shutdown = good.toArray();
         shutdown[2] = 17;
-        assertThat(session(RpcSettings.defaults()).onFragment(Bytes.of(shutdown)).close()).isTrue();
+        assertThat(session(RpcSettings.defaults()).onFragment(Bytes.of(shutdown)).closeReason())
+                .isEqualTo(CloseReason.MALFORMED_PDU);
         Bytes huge = PduCodec.encode(RequestPdu.of(2, 0, Bytes.zeros(5840)));
-        assertThat(session(RpcSettings.defaults()).onFragment(huge).close()).isTrue();
-        assertThat(session(RpcSettings.defaults()).onPdu(new FaultPdu(3, 2, 0, 0, 0, 1)).close()).isTrue();
+        assertThat(session(RpcSettings.defaults()).onFragment(huge).closeReason())
+                .isEqualTo(CloseReason.FRAGMENT_TOO_LARGE);
+        assertThat(session(RpcSettings.defaults()).onPdu(new FaultPdu(3, 2, 0, 0, 0, 1)).closeReason())
+                .isEqualTo(CloseReason.UNEXPECTED_PDU);
         assertThat(session(RpcSettings.defaults()).onFragment(good).close()).as("control").isFalse();
     }
 
