@@ -131,7 +131,7 @@ final class TamperingPeer implements AutoCloseable {
         byte[] copy = java.util.Arrays.copyOf(fragment, newLength);
         copy[8] = (byte) newLength;
         copy[9] = (byte) (newLength >>> 8);
-        if ((copy[2] & 0xFF) == TYPE_RESPONSE) {
+        if ((copy[2] & 0xFF) == TYPE_RESPONSE && newLength >= 24) {
             int stub = newLength - 24;
             for (int i = 0; i < 4; i++) {
                 copy[HEADER + i] = (byte) (stub >>> 8 * i);
