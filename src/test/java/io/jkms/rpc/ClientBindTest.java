@@ -42,16 +42,4 @@ class ClientBindTest {
         assertThat(alter.flags()).isEqualTo(ClientBind.FLAGS);
         assertThat(alter.items()).containsExactly(ContextItem.of(0, Syntaxes.KMS_INTERFACE, Syntaxes.NDR32));
     }
-
-    @Test
-    void theBtfnSyntaxCarriesItsFeaturesAsVlmcsdReadsThem() {
-        SyntaxId btfn = Syntaxes.btfn(0x0003);
-        assertThat(btfn.uuid().toString()).isEqualTo("6cb71c2c-9812-4540-0300-000000000000");
-        assertThat(btfn.version()).isEqualTo(1);
-        assertThat(Syntaxes.isBtfn(btfn)).isTrue();
-        assertThat(Syntaxes.isBtfn(Syntaxes.NDR64)).isFalse();
-        for (int features : new int[] {0, 1, 3, 0x0100, 0xABCD, 0xFFFF}) {
-            assertThat(Syntaxes.btfnFeatures(Syntaxes.btfn(features))).isEqualTo(features);
-        }
-    }
 }
