@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Host selection over loopback hosts that refuse, stall or work, and SRV discovery against a DNS server. */
 @Tag("network")
-class HostSelectionTest {
+class HostSelectorTest {
     static final ActivationPlan WINDOWS_10_PRO = new ActivationPlan(RequestTemplate.of(ProtocolVersion.V6,
             UUID.fromString("55c92734-d682-4d71-983e-d6ec3f16059f"), UUID.fromString("2de67392-b7a7-462a-b1ca-108dd189f588"),
             UUID.fromString("58e2134f-8e11-4d17-9cb2-91069c151148"), 25), Optional.empty(), 1, false, false);
