@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Host-side decoding of hostile or broken requests: only KmsException(INVALID_DATA) ever escapes. */
-class KmsRequestMalformedTest {
+class KmsRequestCodecTest {
 
     static void assertInvalidData(Bytes message) {
         assertThatThrownBy(() -> KmsRequestCodec.decode(message))

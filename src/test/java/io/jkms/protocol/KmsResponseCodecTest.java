@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Client-side checks of spec 5.3: every bad response is a ResponseVerificationException naming the field. */
-class KmsResponseVerificationTest {
+class KmsResponseCodecTest {
 
     private static EncodedRequest sent(ProtocolVersion v) {
         return KmsRequestCodec.encode(request(v), IVC);
