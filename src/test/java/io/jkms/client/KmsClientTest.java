@@ -12,7 +12,6 @@ import io.jkms.protocol.KmsResponse;
 import io.jkms.protocol.ProtocolVersion;
 import io.jkms.rpc.BindNakPdu;
 import io.jkms.rpc.RpcFaultException;
-import io.jkms.rpc.RpcFaultReceivedException;
 import io.jkms.rpc.TransferSyntax;
 import io.jkms.wire.Bytes;
 import java.net.InetAddress;

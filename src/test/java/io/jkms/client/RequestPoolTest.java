@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import io.jkms.protocol.KmsRequestCodec;
 import io.jkms.protocol.ProtocolVersion;
 import io.jkms.rpc.BindPdu;
-import io.jkms.rpc.ClientBind;
 import io.jkms.rpc.NdrCodec;
 import io.jkms.rpc.PduType;
 import io.jkms.rpc.TransferSyntax;

@@ -1,4 +1,4 @@
-package io.jkms.rpc;
+package io.jkms.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;

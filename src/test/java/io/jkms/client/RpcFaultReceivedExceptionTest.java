@@ -1,7 +1,8 @@
-package io.jkms.rpc;
+package io.jkms.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jkms.rpc.RpcFaultException;
 import org.junit.jupiter.api.Test;
 
 class RpcFaultReceivedExceptionTest {

@@ -1,7 +1,11 @@
-package io.jkms.rpc;
+package io.jkms.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jkms.rpc.BindPdu;
+import io.jkms.rpc.ContextItem;
+import io.jkms.rpc.PduType;
+import io.jkms.rpc.Syntaxes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
