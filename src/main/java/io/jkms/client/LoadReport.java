@@ -2,7 +2,6 @@ package io.jkms.client;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -21,7 +20,13 @@ public record LoadReport(long activations, Duration elapsed, long connections, l
     public LoadReport {
         latencyMicros = latencyMicros.clone();
         Arrays.sort(latencyMicros);
-        errors = Map.copyOf(new EnumMap<>(errors));
+        errors = Map.copyOf(errors);
+    }
+
+    /** A copy: the report stays immutable, and {@link #percentile} relies on the order. */
+    @Override
+    public int[] latencyMicros() {
+        return latencyMicros.clone();
     }
 
     public double activationsPerSecond() {

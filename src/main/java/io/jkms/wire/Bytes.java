@@ -2,6 +2,7 @@ package io.jkms.wire;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.HexFormat;
 
 /**
@@ -33,6 +34,8 @@ public final class Bytes {
 
     /** Copies {@code length} bytes of {@code data} from {@code offset}. */
     public static Bytes of(byte[] data, int offset, int length) {
+        // copyOfRange would pad a range past the end with zeros: bytes no one sent.
+        Objects.checkFromIndexSize(offset, length, data.length);
         return new Bytes(Arrays.copyOfRange(data, offset, offset + length));
     }
 
@@ -60,6 +63,10 @@ public final class Bytes {
     }
 
     public Bytes slice(int from, int to) {
+        if (from > to) {
+            throw new IllegalArgumentException("slice from " + from + " to " + to);
+        }
+        Objects.checkFromToIndex(from, to, data.length); // copyOfRange would pad with zeros past the end
         return new Bytes(Arrays.copyOfRange(data, from, to));
     }
 
