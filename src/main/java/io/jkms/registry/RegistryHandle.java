@@ -159,6 +159,11 @@ public final class RegistryHandle implements ActivationListener, AutoCloseable {
             }
 
             @Override
+            public Optional<String> unavailable() {
+                return registry == null ? problem() : Optional.empty();
+            }
+
+            @Override
             public Optional<ClientDetail> client(UUID cmid, int historyLimit) {
                 return target().client(cmid, historyLimit);
             }

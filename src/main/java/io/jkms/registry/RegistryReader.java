@@ -13,6 +13,14 @@ public interface RegistryReader {
     Page<ClientSummary> clients(ClientQuery query);
 
     /**
+     * Why this reader cannot answer right now (a configured registry still opening, or failing to open), so that
+     * callers say so instead of showing its emptiness as "no clients"; empty when it answers.
+     */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
+
+    /**
      * Every client matching the query's search, in its order, whatever its page and size: for exports. This
      * default reads page after page; a reader over a database streams one query.
      */

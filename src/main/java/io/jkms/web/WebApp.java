@@ -41,6 +41,8 @@ public final class WebApp {
      * @param readiness the (cached) readiness probe, called off the I/O thread
      * @param metrics   the Prometheus exposition text
      */
+    private final RegistryReader registry;
+
     public WebApp(RegistryReader registry, RegistryHealth registryHealth, Catalog catalog, HostStatus host,
                   ScriptText scripts, AccessControl access, Supplier<ReadinessProbe.Result> readiness,
                   Supplier<String> metrics, Clock clock) {
@@ -54,6 +56,7 @@ public final class WebApp {
         this.version = host.version();
         this.products = new ProductsView(catalog, scripts, host);
         this.health = new HealthView(host, registryHealth, readiness, clock);
+        this.registry = registry;
     }
 
     public WebResponse handle(WebRequest request) {
@@ -120,6 +123,12 @@ public final class WebApp {
 
     private WebResponse protectedRoute(WebRequest request, Query query, Optional<Pages.Footer> footer) {
         String path = query.path();
+        Optional<String> unavailable = registry.unavailable();
+        if (unavailable.isPresent() && (path.equals("/clients") || path.startsWith("/clients/")
+                || path.startsWith("/api/clients"))) {
+            // An empty list would tell the operator there are no clients; the truth is that nobody can say yet.
+            return error(request, 503, unavailable.get(), footer).withHeader("Retry-After", "5");
+        }
         switch (path) {
             case "/":
                 return page(overview.page(), footer);

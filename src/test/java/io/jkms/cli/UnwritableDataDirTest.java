@@ -58,4 +58,28 @@ class UnwritableDataDirTest {
                     "lastSeen", true, 0, 10)).total()).as("the record kept while it could not open").isEqualTo(1);
         }
     }
+
+    /** A registry that is not open has no answer to give: saying "no clients" (200, an empty list) would be a lie. */
+    @Test
+    void theClientPagesSayTheRegistryIsNotOpenRatherThanListNoClients(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("data");
+        Files.writeString(dataDir, "a file where the data directory should be");
+        try (TestHost host = TestHost.start("data-dir", dataDir.toString(), "web", "127.0.0.1:0")) {
+            RegistryHealth health = host.registryHealth();
+            long opening = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!health.problem().orElse("").contains("registry not open")) {
+                assertThat(System.nanoTime()).as("the failure to open was reported").isLessThan(opening);
+                LockSupport.parkNanos(20_000_000L); // poll, bounded by the deadline
+            }
+            java.net.InetSocketAddress web = host.host.web().orElseThrow().address();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (String path : new String[] {"/api/clients", "/api/clients.csv", "/clients"}) {
+                java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + web.getPort() + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(path).isEqualTo(503);
+                assertThat(answer.body()).as(path).contains("registry not open");
+            }
+        }
+    }
 }
