@@ -19,7 +19,7 @@ final class BlockingLoadWorker implements Runnable {
 
     private final LoadSettings settings;
     private final RequestPool pool;
-    private final AtomicLong claimed;
+    private final WorkerBudget budget;
     private final long stopAt;
     private final long timeoutNanos;
     private final ByteBuffer in = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
@@ -27,15 +27,12 @@ final class BlockingLoadWorker implements Runnable {
     /** The channel in use and when it must have answered; read by the watchdog. */
     volatile SocketChannel current;
     volatile long deadline = Long.MAX_VALUE;
-    private int nextEntry;
-    private long answers;
 
     BlockingLoadWorker(LoadSettings settings, RequestPool pool, AtomicLong claimed, int firstEntry, long measureFrom,
                        long stopAt) {
         this.settings = settings;
         this.pool = pool;
-        this.claimed = claimed;
-        this.nextEntry = firstEntry;
+        this.budget = new WorkerBudget(settings, pool, claimed, firstEntry);
         this.stopAt = stopAt;
         this.timeoutNanos = settings.timeout().toNanos();
         this.tally = new LoadTally(measureFrom);
@@ -43,14 +40,10 @@ final class BlockingLoadWorker implements Runnable {
 
     @Override
     public void run() {
-        while (System.nanoTime() < stopAt && claim()) {
+        while (System.nanoTime() < stopAt && budget.claim()) {
             connection();
         }
         deadline = Long.MAX_VALUE;
-    }
-
-    private boolean claim() {
-        return settings.maxRequests() == 0 || claimed.incrementAndGet() <= settings.maxRequests();
     }
 
     /** One connection: its activations until the per-connection count, the budget or the time runs out. */
@@ -76,7 +69,7 @@ final class BlockingLoadWorker implements Runnable {
                 if (!activation(ch, started)) {
                     return;
                 }
-                if (++k >= settings.perConnection() || System.nanoTime() >= stopAt || !claim()) {
+                if (++k >= settings.perConnection() || System.nanoTime() >= stopAt || !budget.claim()) {
                     return;
                 }
                 started = System.nanoTime();
@@ -98,12 +91,11 @@ final class BlockingLoadWorker implements Runnable {
     }
 
     private boolean activation(SocketChannel ch, long started) throws IOException {
-        RequestPool.Entry entry = pool.entry(nextEntry);
-        nextEntry = pool.next(nextEntry);
+        RequestPool.Entry entry = pool.entry(budget.takeEntry());
         ch.write(entry.pdu().duplicate());
         int length = readPdu(ch);
         Optional<LoadError> error = AnswerChecks.cheap(in, length);
-        if (error.isEmpty() && shouldVerify()) {
+        if (error.isEmpty() && budget.shouldVerify()) {
             tally.verified(System.nanoTime());
             error = AnswerChecks.verifies(in, length, entry) ? Optional.empty() : Optional.of(LoadError.VERIFICATION);
         }
@@ -114,10 +106,6 @@ final class BlockingLoadWorker implements Runnable {
         }
         tally.activation(now, started);
         return true;
-    }
-
-    private boolean shouldVerify() {
-        return settings.verify().covers(answers++);
     }
 
     /** Reads exactly one PDU into {@link #in} from index 0; returns its length. */

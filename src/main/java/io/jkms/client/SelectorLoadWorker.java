@@ -37,22 +37,19 @@ final class SelectorLoadWorker implements Runnable {
 
     private final LoadSettings settings;
     private final RequestPool pool;
-    private final AtomicLong claimed;
+    private final WorkerBudget budget;
     private final Conn[] conns;
     private final long stopAt;
     private final long timeoutNanos;
     final LoadTally tally;
-    private int nextEntry;
-    private long answers;
     private Selector selector;
 
     SelectorLoadWorker(LoadSettings settings, RequestPool pool, AtomicLong claimed, int connections, int firstEntry,
                long measureFrom, long stopAt) {
         this.settings = settings;
         this.pool = pool;
-        this.claimed = claimed;
+        this.budget = new WorkerBudget(settings, pool, claimed, firstEntry);
         this.conns = new Conn[connections];
-        this.nextEntry = firstEntry;
         this.stopAt = stopAt;
         this.timeoutNanos = settings.timeout().toNanos();
         this.tally = new LoadTally(measureFrom);
@@ -117,7 +114,7 @@ final class SelectorLoadWorker implements Runnable {
 
     /** Claims one activation of the budget and starts a connection for it. */
     private void open(Conn c) {
-        if (settings.maxRequests() > 0 && claimed.incrementAndGet() > settings.maxRequests()) {
+        if (!budget.claim()) {
             c.state = State.IDLE;
             return;
         }
@@ -205,7 +202,7 @@ final class SelectorLoadWorker implements Runnable {
             fail(c, error.get());
             return;
         }
-        if (shouldVerify() && !verify(c, length)) {
+        if (budget.shouldVerify() && !verify(c, length)) {
             fail(c, LoadError.VERIFICATION);
             return;
         }
@@ -216,7 +213,7 @@ final class SelectorLoadWorker implements Runnable {
         } else if (c.onConnection >= settings.perConnection()) {
             closeQuietly(c);
             open(c);
-        } else if (settings.maxRequests() > 0 && claimed.incrementAndGet() > settings.maxRequests()) {
+        } else if (!budget.claim()) {
             closeQuietly(c);
         } else {
             request(c);
@@ -224,18 +221,13 @@ final class SelectorLoadWorker implements Runnable {
     }
 
     private void request(Conn c) throws IOException {
-        c.entry = nextEntry;
-        nextEntry = pool.next(nextEntry);
+        c.entry = budget.takeEntry();
         c.onConnection++;
         if (c.onConnection > 1) {
             c.started = System.nanoTime();
         }
         c.deadline = System.nanoTime() + timeoutNanos;
         send(c, pool.entry(c.entry).pdu().duplicate(), State.REQUESTING);
-    }
-
-    private boolean shouldVerify() {
-        return settings.verify().covers(answers++);
     }
 
     private boolean verify(Conn c, int length) {

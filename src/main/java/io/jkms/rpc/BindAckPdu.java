@@ -13,10 +13,7 @@ public record BindAckPdu(PduType type, int flags, int callId, int maxXmitFrag, i
         if (type != PduType.BIND_ACK && type != PduType.ALTER_CONTEXT_RESP) {
             throw new IllegalArgumentException("not a bind answer type: " + type);
         }
-        WireChecks.u8(flags, "flags");
-        WireChecks.u16(maxXmitFrag, "maxXmitFrag");
-        WireChecks.u16(maxRecvFrag, "maxRecvFrag");
-        WireChecks.u32(assocGroupId, "assocGroupId");
+        WireChecks.bindFields(flags, maxXmitFrag, maxRecvFrag, assocGroupId);
         Objects.requireNonNull(secondaryAddress, "secondaryAddress");
         if (!isPortSpec(secondaryAddress)) {
             throw new IllegalArgumentException("secondary address must be printable ASCII, at most 254 chars");

@@ -9,10 +9,7 @@ public record BindPdu(PduType type, int flags, int callId, int maxXmitFrag, int 
         if (type != PduType.BIND && type != PduType.ALTER_CONTEXT) {
             throw new IllegalArgumentException("not a bind type: " + type);
         }
-        WireChecks.u8(flags, "flags");
-        WireChecks.u16(maxXmitFrag, "maxXmitFrag");
-        WireChecks.u16(maxRecvFrag, "maxRecvFrag");
-        WireChecks.u32(assocGroupId, "assocGroupId");
+        WireChecks.bindFields(flags, maxXmitFrag, maxRecvFrag, assocGroupId);
         items = List.copyOf(items);
         WireChecks.u8(items.size(), "n_context_elem");
     }

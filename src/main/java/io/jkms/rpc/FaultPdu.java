@@ -4,9 +4,7 @@ package io.jkms.rpc;
 public record FaultPdu(int flags, int callId, long allocHint, int contextId, int cancelCount, long status)
         implements Pdu {
     public FaultPdu {
-        WireChecks.u8(flags, "flags");
-        WireChecks.u32(allocHint, "allocHint");
-        WireChecks.u16(contextId, "contextId");
+        WireChecks.callFields(flags, allocHint, contextId);
         WireChecks.u8(cancelCount, "cancelCount");
         WireChecks.u32(status, "status");
     }

@@ -12,9 +12,7 @@ import java.util.UUID;
 public record RequestPdu(int flags, int callId, long allocHint, int contextId, int opnum, Optional<UUID> objectUuid,
                          Bytes stub) implements Pdu {
     public RequestPdu {
-        WireChecks.u8(flags, "flags");
-        WireChecks.u32(allocHint, "allocHint");
-        WireChecks.u16(contextId, "contextId");
+        WireChecks.callFields(flags, allocHint, contextId);
         WireChecks.u16(opnum, "opnum");
         Objects.requireNonNull(objectUuid, "objectUuid");
         Objects.requireNonNull(stub, "stub");

@@ -7,9 +7,7 @@ import java.util.Objects;
 public record ResponsePdu(int flags, int callId, long allocHint, int contextId, int cancelCount, Bytes stub)
         implements Pdu {
     public ResponsePdu {
-        WireChecks.u8(flags, "flags");
-        WireChecks.u32(allocHint, "allocHint");
-        WireChecks.u16(contextId, "contextId");
+        WireChecks.callFields(flags, allocHint, contextId);
         WireChecks.u8(cancelCount, "cancelCount");
         Objects.requireNonNull(stub, "stub");
     }
