@@ -50,9 +50,10 @@ public final class ServeOptions {
     }
 
     /**
-     * Gives each option the bundle {@code ServeOptions.properties} describes its description: that text, then a line
-     * made here alike for all, its default (if it has one) and its variable. The options keep their order. For the
-     * model alone, and for {@code jkms serve}, which mixes these options in.
+     * Describes each option that {@code ServeOptions.properties} names: the bundle's text, then one line made here
+     * the same way for every option, its default (if it has one) and its {@code JKMS_*} variable. The options keep
+     * their order. Called for the model alone and for {@code jkms serve}, which mixes these options in: picocli 4.7
+     * applied a {@code modelTransformer} neither on this class nor on serve's {@code @Command}.
      */
     public static CommandSpec described(CommandSpec command) {
         ResourceBundle texts = ResourceBundle.getBundle(ServeOptions.class.getName());
