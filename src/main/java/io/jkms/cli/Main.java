@@ -33,6 +33,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine(java.util.Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand("serve", new ServeCommand(environment));
+        io.jkms.config.ServeOptions.described(commandLine.getSubcommands().get("serve").getCommandSpec());
         commandLine.addSubcommand("script", new ScriptCommand(io.jkms.catalog.Catalog::loadDefault, environment));
         commandLine.addSubcommand("clients", new ClientsCommand(io.jkms.catalog.Catalog::loadDefault, environment,
                 System.out));

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -35,15 +37,20 @@ final class Converters {
         return new TypeConversionException(allowed);
     }
 
+    /** What {@code parse} makes of a value; the IllegalArgumentException it throws is refused in the words given. */
+    private static <T> T parsed(Supplier<T> parse, Function<IllegalArgumentException, String> allowed) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw refused(allowed.apply(e));
+        }
+    }
+
     /** A whole number; its range is the option's {@link Range}. */
     static final class WholeNumber implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            try {
-                return Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                throw refused("a whole number");
-            }
+            return parsed(() -> Long.parseLong(value.trim()), e -> "a whole number");
         }
     }
 
@@ -183,12 +190,8 @@ final class Converters {
     static final class Network implements ITypeConverter<Cidr> {
         @Override
         public Cidr convert(String value) {
-            try {
-                return Cidr.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw refused("an IPv4 or IPv6 network in CIDR notation, e.g. 10.0.0.0/8, 192.168.1.5 or fd00::/8 ("
-                        + e.getMessage() + ")");
-            }
+            return parsed(() -> Cidr.parse(value), e -> "an IPv4 or IPv6 network in CIDR notation, e.g. 10.0.0.0/8, "
+                    + "192.168.1.5 or fd00::/8 (" + e.getMessage() + ")");
         }
     }
 
@@ -215,12 +218,9 @@ final class Converters {
     static final class PublicName implements ITypeConverter<HostAddress> {
         @Override
         public HostAddress convert(String value) {
-            try {
-                return HostAddress.parseName(value);
-            } catch (IllegalArgumentException e) {
-                throw refused("HOST[:PORT]: a host name or IP address clients can reach, and the KMS port if not "
-                        + "1688 (e.g. kms.example.org, kms.example.org:1688, [fd00::5]:1688)");
-            }
+            return parsed(() -> HostAddress.parseName(value), e -> "HOST[:PORT]: a host name or IP address clients "
+                    + "can reach, and the KMS port if not 1688 (e.g. kms.example.org, kms.example.org:1688, "
+                    + "[fd00::5]:1688)");
         }
     }
 
@@ -228,23 +228,17 @@ final class Converters {
     static final class Token implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            try {
+            return parsed(() -> {
                 WebSettings.checkToken(value.trim());
-            } catch (IllegalArgumentException e) {
-                throw refused(e.getMessage());
-            }
-            return value.trim();
+                return value.trim();
+            }, IllegalArgumentException::getMessage);
         }
     }
 
     static final class AllowedHost implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            try {
-                return HostNames.check(value);
-            } catch (IllegalArgumentException e) {
-                throw refused(e.getMessage());
-            }
+            return parsed(() -> HostNames.check(value), IllegalArgumentException::getMessage);
         }
     }
 
@@ -320,13 +314,10 @@ final class Converters {
     static final class DnsName implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            try {
+            return parsed(() -> {
                 new io.jkms.dns.KmsSrvRecord(value, 0, 0, 1, value, Duration.ZERO);
-            } catch (IllegalArgumentException e) {
-                throw refused("a DNS name of letters, digits, '-' and '_' labels separated by dots, e.g. "
-                        + "corp.example.com");
-            }
-            return value;
+                return value;
+            }, e -> "a DNS name of letters, digits, '-' and '_' labels separated by dots, e.g. corp.example.com");
         }
     }
 
@@ -337,13 +328,10 @@ final class Converters {
         @Override
         public HostAddress convert(String value) {
             String text = value.trim();
-            try {
-                HostAddress parsed = HostAddress.parse(text);
-                boolean portGiven = text.matches(".*(\\]|^[^:]*):\\d+$");
-                return portGiven ? parsed : new HostAddress(parsed.host(), DNS_PORT);
-            } catch (IllegalArgumentException e) {
-                throw refused("a DNS server as HOST or HOST:PORT (IPv6 as [::1]:53), port 1 to 65535");
-            }
+            HostAddress address = parsed(() -> HostAddress.parse(text),
+                    e -> "a DNS server as HOST or HOST:PORT (IPv6 as [::1]:53), port 1 to 65535");
+            boolean portGiven = text.matches(".*(\\]|^[^:]*):\\d+$");
+            return portGiven ? address : new HostAddress(address.host(), DNS_PORT);
         }
     }
 }

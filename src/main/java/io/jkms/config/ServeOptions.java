@@ -4,8 +4,10 @@ import io.jkms.host.IoTransport;
 import io.jkms.registry.RegistrySettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,10 +35,7 @@ public final class ServeOptions {
     @Mixin
     LogOptions log;
 
-    @Option(names = "--config", paramLabel = "FILE", converter = Converters.FilePath.class,
-            description = {"TOML file with any of these settings (flags win over it, it wins over JKMS_* environment "
-                + "variables).",
-                "Env: JKMS_CONFIG."})
+    @Option(names = "--config", paramLabel = "FILE", converter = Converters.FilePath.class)
     Path config;
 
 
@@ -47,7 +46,31 @@ public final class ServeOptions {
 
     /** The model of every option, for the documents rendered from it. */
     public static CommandSpec model() {
-        return CommandSpec.forAnnotatedObject(new ServeOptions());
+        return described(CommandSpec.forAnnotatedObject(new ServeOptions()));
+    }
+
+    /**
+     * Describes each option that {@code ServeOptions.properties} names: the bundle's text, then one line made here
+     * the same way for every option, its default (if it has one) and its {@code JKMS_*} variable. The options keep
+     * their order. Called for the model alone and for {@code jkms serve}, which mixes these options in: picocli 4.7
+     * applied a {@code modelTransformer} neither on this class nor on serve's {@code @Command}.
+     */
+    public static CommandSpec described(CommandSpec command) {
+        ResourceBundle texts = ResourceBundle.getBundle(ServeOptions.class.getName());
+        List<OptionSpec> options = List.copyOf(command.options());
+        options.forEach(command::remove);
+        for (OptionSpec option : options) {
+            String key = key(option);
+            command.addOption(!texts.containsKey(key) ? option
+                    : OptionSpec.builder(option).description(texts.getString(key), sourcesLine(option)).build());
+        }
+        return command;
+    }
+
+    private static String sourcesLine(OptionSpec option) {
+        return (option.defaultValue() == null ? "" : "Default: ${DEFAULT-VALUE}. ")
+                + "Env: " + ConfigSources.environmentVariable(key(option))
+                + (option.isMultiValue() ? " (a comma-separated list)." : ".");
     }
 
     /** The keys a TOML file may set (all but {@code config}), each with whether it takes several values. */
