@@ -1,9 +1,8 @@
 package io.jkms.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
+import io.jkms.web.Chromium;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +18,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,34 +29,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Tag("browser")
 class DashboardBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String TOKEN = "browser-token-0123456789abcdef";
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
 
     @TempDir
     Path profile;
-
-    static void requireChromium() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail("CI needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
-        }
-        Assumptions.abort("no Chromium here: apt-get install chromium chromium-driver");
-    }
-
-    WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
 
     static void screenshot(WebDriver driver, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
@@ -71,7 +44,7 @@ class DashboardBrowserTest {
 
     @Test
     void findsTheNewClientOpensItsHistoryAndFiltersTheProducts() throws Exception {
-        requireChromium();
+        Chromium.require();
         try (TestHost host = TestHost.start("web", "127.0.0.1:0", "web-require-token", "true", "web-token", TOKEN,
                 "whitelist", "1", "public-name", "kms.example.org")) {
             InetSocketAddress kms = host.address();
@@ -84,7 +57,7 @@ class DashboardBrowserTest {
             host.host.registry().writer().flush().get(1, java.util.concurrent.TimeUnit.MINUTES);
             assertThat(DashboardClients.create().get(web, "/api/clients").statusCode()).isEqualTo(401);
 
-            WebDriver driver = chromium();
+            WebDriver driver = Chromium.start(profile);
             try {
                 String base = "http://127.0.0.1:" + web.getPort();
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));

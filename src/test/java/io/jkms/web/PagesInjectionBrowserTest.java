@@ -9,13 +9,11 @@ import io.jkms.dns.DnsPublishStatus;
 import io.jkms.activation.ActivationEvent;
 import io.jkms.registry.RegistryHealth;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,16 +23,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Every page with hostile text in every field it shows (workstation names, addresses, product names and reasons,
@@ -47,8 +41,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 @Tag("browser")
 class PagesInjectionBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Markup characters and what the twin has instead: letters that no page has otherwise. */
     static final String MARKUP = "<>\"'&/=:;(){}$*!@`\\-";
     static final String TWIN = "αβγδεζηθικλμνξοπρστυ";
@@ -180,10 +172,10 @@ class PagesInjectionBrowserTest {
 
     @Test
     void noPageTakesMarkupFromItsData() throws Exception {
-        requireChromium();
+        Chromium.require();
         Site hostile = site(UnaryOperator.identity());
         Site twin = site(PagesInjectionBrowserTest::twin);
-        WebDriver driver = chromium();
+        WebDriver driver = Chromium.start(profile);
         try {
             for (Visit visit : visits()) {
                 Page bad = load(driver, visit.locked() ? hostile.locked() : hostile.open(), visit, false);
@@ -231,25 +223,5 @@ class PagesInjectionBrowserTest {
         return new Page((List<String>) read.get("elements"), (List<String>) read.get("handlers"),
                 ((List<String>) read.get("scripts")).stream().map(s -> s.replaceFirst("^https?://[^/]+", "")).toList(),
                 (String) read.get("text"));
-    }
-
-    static void requireChromium() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail("CI needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
-        }
-        Assumptions.abort("no Chromium here: apt-get install chromium chromium-driver");
-    }
-
-    WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }
