@@ -12,11 +12,7 @@ class IdleTimeoutHandlerTest {
 
     @Test
     void aSilentConnectionIsClosedAtTheIdleTimeoutCountedButNotAsAnotherReason() {
-        host.advance(30 * S - 1);
-        assertThat(host.channel.isActive()).isTrue();
-        host.advance(1);
-        assertThat(host.channel.isActive()).isFalse();
-        assertThat(host.closeReason()).hasValue(Refusal.IDLE);
+        host.assertClosesAfter(30 * S, Refusal.IDLE);
         assertThat(host.counters.get(Refusal.IDLE)).isEqualTo(1);
         assertThat(host.counters.get(Refusal.FIRST_BYTE_TIMEOUT)).isZero();
     }

@@ -1,5 +1,7 @@
 package io.jkms.host;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jkms.activation.AccessPolicy;
 import io.jkms.activation.HostCounters;
 import io.jkms.activation.Refusal;
@@ -102,6 +104,18 @@ final class PipelineFixture {
 
     Optional<Refusal> closeReason() {
         return ConnectionCloser.reason(channel);
+    }
+
+    /**
+     * Advances {@code nanos} in two steps: one nanosecond short the connection is still open, at {@code nanos}
+     * it is closed, for {@code reason}. The deadline is exact, neither early nor late.
+     */
+    void assertClosesAfter(long nanos, Refusal reason) {
+        advance(nanos - 1);
+        assertThat(channel.isActive()).as("open 1 ns before the deadline").isTrue();
+        advance(1);
+        assertThat(channel.isActive()).as("closed at the deadline").isFalse();
+        assertThat(closeReason()).hasValue(reason);
     }
 
     /** Addresses as a TCP connection has them: the handler answers the BIND with the local port. */

@@ -29,11 +29,7 @@ class ReadDeadlineHandlerTest {
     @Test
     void aConnectionThatSendsNothingIsClosedAtTheFirstByteDeadline() {
         PipelineFixture host = start(2, 30, 10, 10, 300);
-        host.advance(2 * S - 1);
-        assertThat(host.channel.isActive()).isTrue();
-        host.advance(1);
-        assertThat(host.channel.isActive()).isFalse();
-        assertThat(host.closeReason()).hasValue(Refusal.FIRST_BYTE_TIMEOUT);
+        host.assertClosesAfter(2 * S, Refusal.FIRST_BYTE_TIMEOUT);
         assertThat(host.counters.get(Refusal.FIRST_BYTE_TIMEOUT)).isEqualTo(1);
     }
 
@@ -43,11 +39,7 @@ class ReadDeadlineHandlerTest {
         host.advance(S);
         host.send(BIND);
         assertThat(host.answers()).hasSize(1);
-        host.advance(30 * S - 1);
-        assertThat(host.channel.isActive()).isTrue();
-        host.advance(1);
-        assertThat(host.channel.isActive()).isFalse();
-        assertThat(host.closeReason()).hasValue(Refusal.IDLE);
+        host.assertClosesAfter(30 * S, Refusal.IDLE);
         assertThat(host.counters.get(Refusal.IDLE)).isEqualTo(1);
         assertThat(host.counters.get(Refusal.FIRST_BYTE_TIMEOUT)).isZero();
     }
@@ -58,11 +50,7 @@ class ReadDeadlineHandlerTest {
         host.send(BIND); // the timer now waits for the lifetime; the idle timeout is 30 s away
         host.advance(S);
         host.send(BIND, 0, 10);
-        host.advance(3 * S - 1);
-        assertThat(host.channel.isActive()).isTrue();
-        host.advance(1);
-        assertThat(host.channel.isActive()).isFalse();
-        assertThat(host.closeReason()).hasValue(Refusal.READ_DEADLINE);
+        host.assertClosesAfter(3 * S, Refusal.READ_DEADLINE);
     }
 
     @Test
