@@ -26,22 +26,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$generator" in kmsload|jkms) ;; *) echo "--generator: kmsload or jkms, not $generator" >&2; exit 2 ;; esac
-shared=../shared/bench
-out=target/bench
-mkdir -p "$out"
-gcc -O2 -pthread -o "$out/kmsload" "$shared/kmsload.c"
+. bench/common.sh
+build_kmsload
 gcc -O2 -pthread -o "$out/kmsceiling" "$shared/kmsceiling.c"
 ./jkms serve --help >/dev/null   # builds target/jkms.jar and its class-data archive when needed
 
-pdus=$shared/pdus
-bind=$pdus/v6-win10-pro-ndr32.1-bind.hex
-request=$pdus/v6-win10-pro-ndr32.2-request-ndr32.hex
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+trap stop_servers EXIT
 
 declare -A port pid
 # jkms as a user runs it (./jkms, registry on), and stateless (--registry off, what vlmcsd does).
@@ -72,8 +62,6 @@ if [ -n "$other" ]; then
 fi
 for s in "${servers[@]}"; do wait_port "${port[$s]}"; done
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-tck=$(getconf CLK_TCK)
 
 # Warm-up: the JIT compiles the hot path in the first seconds.
 for s in jkms jkms-stateless jkms-info; do

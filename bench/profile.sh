@@ -33,11 +33,10 @@ done
 for tool in gcc python3 unzip; do
   command -v "$tool" >/dev/null || { echo "profile: $tool is needed" >&2; exit 2; }
 done
-shared=../shared/bench
-out=target/bench
+. bench/common.sh
 work=${keep:-$out/profile}
-mkdir -p "$out" "$work"
-gcc -O2 -pthread -o "$out/kmsload" "$shared/kmsload.c"
+mkdir -p "$work"
+build_kmsload
 ./jkms serve --help >/dev/null   # builds target/jkms.jar and its class-data archive when needed
 
 # async-profiler's agent, unpacked from its jar in the local Maven repository (fetched once).
@@ -49,16 +48,7 @@ if [ ! -f "$lib" ]; then
   unzip -p "$profiler_jar" linux-x64/libasyncProfiler.so >"$lib"
 fi
 
-pdus=$shared/pdus
-bind=$pdus/v6-win10-pro-ndr32.1-bind.hex
-request=$pdus/v6-win10-pro-ndr32.2-request-ndr32.hex
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 300); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-tck=$(getconf CLK_TCK)
+trap stop_servers EXIT
 
 declare -A port pid
 start_jkms() { # name, log level, extra args... (the load comes from one address: per-address limits lifted)
@@ -71,7 +61,7 @@ start_jkms() { # name, log level, extra args... (the load comes from one address
 }
 start_jkms jkms warn "$@"
 start_jkms jkms-info info "$@"
-for s in jkms jkms-info; do wait_port "${port[$s]}"; done
+for s in jkms jkms-info; do wait_port "${port[$s]}" 300; done
 # Warm-up: C2 keeps compiling for tens of seconds on two shared cores (it took over half the samples after a
 # 9 s warm-up), and what is measured here is a host that has been running, so the warm-up is long.
 for s in jkms jkms-info; do

@@ -21,16 +21,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$cds" in on|off) ;; *) echo "--cds: on or off, not $cds" >&2; exit 2 ;; esac
-shared=../shared/bench
-out=target/bench
-mkdir -p "$out"
-gcc -O2 -pthread -o "$out/kmsload" "$shared/kmsload.c"
-pdus=$shared/pdus
+. bench/common.sh
+build_kmsload
 data="$out/startup-data"
 export JKMS_CDS=$cds
 
 now_ms() { date +%s%3N; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pid=""
 stop() { [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; pid=""; }
 trap stop EXIT
@@ -52,7 +48,7 @@ start_once() {
   done
   t_listen=$(now_ms)
   c_listen=$(cpu_ms "$pid")
-  line=$("$out/kmsload" -q -b "$pdus/v6-win10-pro-ndr32.1-bind.hex" -r "$pdus/v6-win10-pro-ndr32.2-request-ndr32.hex" \
+  line=$("$out/kmsload" -q -b "$bind" -r "$request" \
     -c 1 -k 1 -n 1 -t 10000 -d 30 "127.0.0.1:$port" || true)
   t_answer=$(now_ms)
   c_answer=$(cpu_ms "$pid")
