@@ -48,23 +48,17 @@ final class TestHost implements AutoCloseable {
             if (created.isPresent() && !all.contains("database") && !all.contains("registry")) {
                 // The registry opens in the background; a fresh directory is not a test of that, so wait for it
                 // (the client pages answer 503 until then). Tests of the opening give their own directory.
-                host.awaitRegistryOpen();
+                try {
+                    host.host.registry(); // waits up to a minute for it to open, else throws
+                } catch (RuntimeException e) {
+                    host.close();
+                    throw e;
+                }
             }
             return host;
         } catch (IOException | RuntimeException e) {
             created.ifPresent(TestHost::delete);
             throw e;
-        }
-    }
-
-    private void awaitRegistryOpen() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (host.registryHealth().problem().filter(p -> p.startsWith("registry opening")).isPresent()) {
-            if (System.nanoTime() > deadline) {
-                close();
-                throw new IllegalStateException("the registry did not open within 60 s");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L); // poll, bounded by the deadline
         }
     }
 
