@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -115,5 +116,10 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
 
     int idleConnections() {
         return admitted.idle();
+    }
+
+    /** The admitted connections that are still open, oldest first (see {@link OpenConnections#channels()}). */
+    List<Channel> channels() {
+        return admitted.channels();
     }
 }

@@ -41,6 +41,11 @@ public enum IoTransport {
         public Class<? extends ServerSocketChannel> serverChannel() {
             return EpollServerSocketChannel.class;
         }
+
+        @Override
+        boolean unixSockets() {
+            return true;
+        }
     },
     /** Linux io_uring (5.9+ kernels; often switched off by seccomp in containers). */
     IO_URING("io_uring") {
@@ -58,6 +63,11 @@ public enum IoTransport {
         public Class<? extends ServerSocketChannel> serverChannel() {
             return IoUringServerSocketChannel.class;
         }
+
+        @Override
+        boolean unixSockets() {
+            return true;
+        }
     },
     /** The JDK's selectors: everywhere. */
     NIO("nio") {
@@ -74,6 +84,11 @@ public enum IoTransport {
         @Override
         public Class<? extends ServerSocketChannel> serverChannel() {
             return NioServerSocketChannel.class;
+        }
+
+        @Override
+        boolean unixSockets() {
+            return false;
         }
     };
 
@@ -96,6 +111,13 @@ public enum IoTransport {
     }
 
     abstract IoHandlerFactory handlerFactory();
+
+    /**
+     * Whether its channels take Linux socket options by number ({@code IntegerUnixChannelOption}) and
+     * {@code SO_REUSEPORT}, so that a listener can be one socket per event loop and an option set once on the
+     * listening socket (accepted sockets inherit it) instead of on every accepted one.
+     */
+    abstract boolean unixSockets();
 
     /** The server channel class for a {@code ServerBootstrap} on a group of {@link #newGroup}. */
     public abstract Class<? extends ServerSocketChannel> serverChannel();

@@ -5,12 +5,17 @@ import io.jkms.activation.HostCounters;
 import io.jkms.activation.RpcProblemListener;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,6 +40,8 @@ public final class KmsServer implements AutoCloseable {
      * in the kernel, and lets the host see soon that it does not read.
      */
     private static final int SEND_BUFFER = 16 * 1024;
+    /** {@code SO_SNDBUF} by number (Linux: {@code SOL_SOCKET} 1, {@code SO_SNDBUF} 7), for a listening socket. */
+    private static final ChannelOption<Integer> LISTENER_SEND_BUFFER = new IntegerUnixChannelOption("SO_SNDBUF", 1, 7);
 
     private volatile ListenerSettings settings;
     /** What each new connection's pipeline is built with, derived from {@link #settings} once per change. */
@@ -44,7 +51,6 @@ public final class KmsServer implements AutoCloseable {
     private final IoTransport transport;
     private final EventLoopGroup group;
     private final ChannelGroup serverChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicLong assocGroups;
     private final List<InetSocketAddress> bound = new ArrayList<>();
     private final AcceptGate acceptGate;
@@ -85,23 +91,88 @@ public final class KmsServer implements AutoCloseable {
     }
 
     private void bindAll() throws IOException {
-        ServerBootstrap bootstrap = new ServerBootstrap().group(group)
+        if (settings.listen().isEmpty()) {
+            bindDefault();
+        } else {
+            for (InetSocketAddress address : settings.listen()) {
+                bind(address);
+            }
+        }
+    }
+
+    /**
+     * The listener of one address on {@code acceptor}, its connections on {@code children}. The send buffer
+     * is set on the listening socket where the transport allows (accepted sockets inherit it, so no system
+     * call per connection); Netty sets {@code TCP_NODELAY} on every accepted socket by default.
+     */
+    private ServerBootstrap bootstrap(EventLoopGroup acceptor, EventLoopGroup children) {
+        ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, children)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.ALLOCATOR, allocator)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_SNDBUF, SEND_BUFFER)
                 .handler(acceptGate)
                 .childHandler(new Initializer());
-        if (settings.listen().isEmpty()) {
-            bindDefault(bootstrap);
+        if (transport.unixSockets()) {
+            bootstrap.option(LISTENER_SEND_BUFFER, SEND_BUFFER);
         } else {
-            for (InetSocketAddress address : settings.listen()) {
-                bind(bootstrap, address);
+            bootstrap.childOption(ChannelOption.SO_SNDBUF, SEND_BUFFER);
+        }
+        return bootstrap;
+    }
+
+    /**
+     * Binds one address. On the native transports with several event loops, every loop gets a listening
+     * socket of its own on the address ({@code SO_REUSEPORT}) and keeps the connections it accepts: the
+     * kernel spreads new connections over the loops, and a connection is accepted, read, answered and closed
+     * on one thread, with no hand-over to another loop (a task and a wake-up per connection, most of what a
+     * one-shot connection costs beyond the kernel's work). Elsewhere one socket accepts for all the loops.
+     */
+    private void bind(InetSocketAddress address) throws IOException {
+        List<EventLoop> loops = new ArrayList<>();
+        group.forEach(executor -> loops.add((EventLoop) executor));
+        if (!transport.unixSockets() || loops.size() == 1) {
+            bound.add(bindOne(bootstrap(group, group), address));
+            return;
+        }
+        refuseIfTaken(address);
+        InetSocketAddress actual = address;
+        for (EventLoop loop : loops) {
+            ServerBootstrap bootstrap = bootstrap(loop, loop).option(UnixChannelOption.SO_REUSEPORT, true);
+            InetSocketAddress listening = bindOne(bootstrap, actual);
+            if (actual.getPort() == 0) {
+                actual = listening; // port 0: the other loops join the port the kernel chose for the first
             }
         }
+        bound.add(actual);
+    }
+
+    /**
+     * Sockets that share a port through {@code SO_REUSEPORT} also share it with any other process of the same
+     * user that does so, which would split the clients between two hosts without a word: a plain bind first
+     * fails as a second host on the address should, with "address in use".
+     */
+    private static void refuseIfTaken(InetSocketAddress address) throws IOException {
+        if (address.getPort() == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(address, 1);
+        } catch (IOException e) {
+            throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds the bootstrap's listener to the address; returns the address bound (with the real port). */
+    private InetSocketAddress bindOne(ServerBootstrap bootstrap, InetSocketAddress address) throws IOException {
+        ChannelFuture future = bootstrap.bind(address).awaitUninterruptibly();
+        if (!future.isSuccess()) {
+            throw new IOException("cannot listen on " + address + ": " + future.cause().getMessage(), future.cause());
+        }
+        serverChannels.add(future.channel());
+        return (InetSocketAddress) future.channel().localAddress();
     }
 
     /**
@@ -114,22 +185,14 @@ public final class KmsServer implements AutoCloseable {
     }
 
     /** Dual-stack {@code [::]:1688}; IPv4 only where the machine has no IPv6. */
-    private void bindDefault(ServerBootstrap bootstrap) throws IOException {
+    private void bindDefault() throws IOException {
         try {
-            bind(bootstrap, new InetSocketAddress(InetAddress.getByName("::"), ListenerSettings.DEFAULT_PORT));
+            bind(new InetSocketAddress(InetAddress.getByName("::"), ListenerSettings.DEFAULT_PORT));
         } catch (IOException e) {
             LOG.info("IPv6 unavailable ({}), listening on IPv4 only", e.getMessage());
-            bind(bootstrap, new InetSocketAddress(InetAddress.getByName("0.0.0.0"), ListenerSettings.DEFAULT_PORT));
+            serverChannels.close().awaitUninterruptibly(); // the loops that did bind [::] before one failed
+            bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), ListenerSettings.DEFAULT_PORT));
         }
-    }
-
-    private void bind(ServerBootstrap bootstrap, InetSocketAddress address) throws IOException {
-        io.netty.channel.ChannelFuture future = bootstrap.bind(address).awaitUninterruptibly();
-        if (!future.isSuccess()) {
-            throw new IOException("cannot listen on " + address + ": " + future.cause().getMessage(), future.cause());
-        }
-        serverChannels.add(future.channel());
-        bound.add((InetSocketAddress) future.channel().localAddress());
     }
 
     /** The addresses actually bound (with the real port when 0 was asked for). */
@@ -162,11 +225,16 @@ public final class KmsServer implements AutoCloseable {
      */
     public long queuedBytes() {
         long total = 0;
-        for (io.netty.channel.Channel channel : connections) {
+        for (Channel channel : acceptGate.channels()) {
             io.netty.channel.ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
             total += out == null ? 0 : out.totalPendingWriteBytes();
         }
         return total;
+    }
+
+    /** The admitted connections still open, oldest first; for tests. */
+    List<Channel> openChannels() {
+        return acceptGate.channels();
     }
 
     /**
@@ -198,17 +266,22 @@ public final class KmsServer implements AutoCloseable {
     public void close() {
         serverChannels.close().awaitUninterruptibly();
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-        while (!connections.isEmpty() && System.nanoTime() < deadline) {
-            connections.newCloseFuture().awaitUninterruptibly(50, TimeUnit.MILLISECONDS);
+        for (Channel channel : acceptGate.channels()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            channel.closeFuture().awaitUninterruptibly(TimeUnit.NANOSECONDS.toMillis(left) + 1);
         }
-        connections.close().awaitUninterruptibly();
+        for (Channel channel : acceptGate.channels()) {
+            channel.close().awaitUninterruptibly();
+        }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
     private final class Initializer extends ChannelInitializer<SocketChannel> {
         @Override
         protected void initChannel(SocketChannel channel) {
-            connections.add(channel);
             pipeline.install(channel, nextAssocGroup());
         }
     }

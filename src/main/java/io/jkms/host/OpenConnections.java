@@ -1,5 +1,6 @@
 package io.jkms.host;
 
+import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -48,6 +49,15 @@ final class OpenConnections {
         }
         order.addAll(busy);
         return found;
+    }
+
+    /** The channels of the admitted connections now, oldest first: for the drain at a stop and for sampling. */
+    synchronized List<Channel> channels() {
+        List<Channel> channels = new ArrayList<>(order.size());
+        for (OpenConnection connection : order) {
+            channels.add(connection.channel());
+        }
+        return channels;
     }
 
     /** How many are idle now; walks them all, for tests and occasional sampling. */
