@@ -5,7 +5,9 @@
 # each round, and the table reports the median of the rounds. See BENCHMARKS.md for method and figures.
 #
 #   bench/compare.sh [--rounds 3] [--duration 8] [--other PATH] [--other-args "ARGS"] [--jvm "FLAGS"]
-#                    [--generator kmsload|jkms]
+#                    [--generator kmsload|jkms] [--only NAME[,NAME...]]
+# --only runs some scenarios (names as bench/profile.sh's: c1, c8, c64, c256, k100, c64-s4000), for a quick look;
+# the figures of BENCHMARKS.md come from runs of all of them.
 # --generator jkms drives the load with this repository's own generator (jkms bench: distinct clients, V6
 # Windows 11 Pro, 2 s of unmeasured warm-up per run) instead of ../shared/bench/kmsload (one captured request).
 # Besides the one-address scenarios: c=64 with 4,000 source addresses (kmsload -s 4000, each connection from
@@ -13,7 +15,7 @@
 # the default --log-level info (one line per activation, to a file here), measured at c=64 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=3; duration=8; other=""; other_args="-D -N1"; jvm=""; generator=kmsload
+rounds=3; duration=8; other=""; other_args="-D -N1"; jvm=""; generator=kmsload; only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -22,6 +24,7 @@ while [ $# -gt 0 ]; do
     --other-args) other_args=$2; shift 2 ;;
     --jvm) jvm=$2; shift 2 ;;
     --generator) generator=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -90,12 +93,13 @@ print("RESULT ok=%d err=%d secs=%.3f rate=%.1f p50=%d p90=%d p99=%d max=%d conns
 
 warm_factor=1
 [ "$generator" = jkms ] && warm_factor=$(awk -v d="$duration" 'BEGIN{print (d + 2) / d}')
-scenarios=("1 1 0" "8 1 0" "64 1 0" "256 1 0" "8 100 0")
-[ "$generator" = kmsload ] && scenarios+=("64 1 4000")
+scenarios=("c1 1 1 0" "c8 8 1 0" "c64 64 1 0" "c256 256 1 0" "k100 8 100 0")
+[ "$generator" = kmsload ] && scenarios+=("c64-s4000 64 1 4000")
 results="$out/results.txt"; : >"$results"
 for round in $(seq "$rounds"); do
   for sc in "${scenarios[@]}"; do
-    read -r c k src <<<"$sc"
+    read -r name c k src <<<"$sc"
+    [ -n "$only" ] && [[ ",$only," != *",$name,"* ]] && continue
     for s in "${servers[@]}"; do
       [ "$s" = jkms-info ] && [ "$c" != 64 ] && continue
       before=$(cpu_ticks "${pid[$s]}")

@@ -34,7 +34,7 @@ for tool in gcc python3 unzip; do
   command -v "$tool" >/dev/null || { echo "profile: $tool is needed" >&2; exit 2; }
 done
 . bench/common.sh
-work=${keep:-$out/profile}
+work=$(realpath -m "${keep:-$out/profile}") # absolute: the agent resolves the file against the host's own directory
 mkdir -p "$work"
 build_kmsload
 ./jkms serve --help >/dev/null   # builds target/jkms.jar and its class-data archive when needed
@@ -84,7 +84,7 @@ for sc in "${scenarios[@]}"; do
   line=$("$out/kmsload" -q -b "$bind" -r "$request" -c "$c" -k "$k" "${sources[@]}" -d "$duration" \
     "127.0.0.1:${port[$host]}" || true)
   after=$(cpu_ticks "$p")
-  python3 bench/attach.py "$p" "$lib" "stop,file=$PWD/$work/$name.collapsed,collapsed" >/dev/null
+  python3 bench/attach.py "$p" "$lib" "stop,file=$work/$name.collapsed,collapsed" >/dev/null
   ok=$(sed -n 's/.* ok=\([0-9]*\).*/\1/p' <<<"$line")
   cpu_us=$(awk -v t=$((after - before)) -v hz="$tck" -v n="${ok:-0}" 'BEGIN{printf "%.1f", n ? t / hz * 1e6 / n : 0}')
   echo "scenario=$name host=$host c=$c k=$k sources=$src cpu_us=$cpu_us $line" | tee -a "$summary"
