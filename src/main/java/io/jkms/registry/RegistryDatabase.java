@@ -28,8 +28,11 @@ final class RegistryDatabase implements AutoCloseable {
      * row three more; with a large registry the pages one batch touches (one leaf of the per-machine history index
      * per machine, most of the clients table) no longer fit SQLite's default 2 MiB, and every write read them
      * back from the file. Only the writer's connection gets it; it fills only as far as the file is large.
+     * 8 MiB, not more: it is resident memory the host keeps for good once a long run has filled it, and 32 MiB
+     * stored distinct clients at 1,000,000 rows only ~10 % faster (bench/crash-window.sh, 2026-12-02: 12,550 and
+     * 13,325 records/s against 11,575 and 11,600) for 24 MB more at peak (BENCHMARKS.md, "Resident memory").
      */
-    static final int WRITER_CACHE_KIB = 32 * 1024;
+    static final int WRITER_CACHE_KIB = 8 * 1024;
     /** WAL pages between checkpoints: a page written by many batches is copied into the file once, not each time. */
     static final int WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
