@@ -43,7 +43,7 @@ trap cleanup EXIT
 [ -f "$jar" ] || (cd "$here" && ./mvnw -q -DskipTests package)
 cp "$jar" "$work/jkms.jar"
 opts="-XX:+UseSerialGC -Xms16m -Xmx96m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+IgnoreUnrecognizedVMOptions \
--XX:TrimNativeHeapInterval=1000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+-XX:TrimNativeHeapInterval=1000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmn8m -XX:SurvivorRatio=2"
 kms_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 web_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 

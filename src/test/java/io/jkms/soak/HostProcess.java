@@ -22,7 +22,8 @@ final class HostProcess implements AutoCloseable {
     /** The ./jkms launcher's JVM flags, all of them (the trim returns malloc's free memory every second). */
     static final List<String> LAUNCHER_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx96m",
             "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-XX:+IgnoreUnrecognizedVMOptions",
-            "-XX:TrimNativeHeapInterval=1000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+            "-XX:TrimNativeHeapInterval=1000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-Xmn8m", "-XX:SurvivorRatio=2");
     /** What the ./jkms launcher puts in the JVM's environment. */
     static final java.util.Map<String, String> LAUNCHER_ENVIRONMENT = java.util.Map.of("MALLOC_ARENA_MAX", "2");
     private static final Pattern KMS = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
