@@ -76,21 +76,33 @@ public final class KmsMetrics implements ActivationListener, RpcProblemListener 
         return name.startsWith("unknown") ? "other" : name.toLowerCase(Locale.ROOT);
     }
 
-    private final java.util.concurrent.ConcurrentHashMap<String, Counter> activations =
+    /**
+     * The counter of one label set, found by what the event carries (no label text built per activation: the
+     * family is one of the catalog's strings, the protocol and the result are numbers until a counter is made).
+     */
+    private record Labels(String family, int protocol, int hresult) {
+        static final int NO_PROTOCOL = -1;
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Labels, Counter> activations =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void onActivation(ActivationEvent event) {
-        String family = event.request().map(r -> family(r.kmsId())).orElse(UNKNOWN);
-        String protocol = event.request().map(r -> Integer.toString(r.version().major())).orElse(UNKNOWN);
-        String result = result(event.hresult());
+        Labels labels = event.request().isEmpty() ? new Labels(UNKNOWN, Labels.NO_PROTOCOL, event.hresult())
+                : new Labels(family(event.request().get().kmsId()), event.request().get().version().major(),
+                        event.hresult());
         // Looked up once per label set: building and registering a meter on every activation costs more
         // than the activation's own crypto.
-        activations.computeIfAbsent(family + '\u0000' + protocol + '\u0000' + result, key ->
-                Counter.builder("jkms.activations").description("KMS activation requests answered")
-                        .tag("family", family).tag("protocol", protocol).tag("result", result)
-                        .register(registry)).increment();
+        activations.computeIfAbsent(labels, KmsMetrics.this::activationCounter).increment();
         latency.record(event.took().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private Counter activationCounter(Labels labels) {
+        String protocol = labels.protocol() == Labels.NO_PROTOCOL ? UNKNOWN : Integer.toString(labels.protocol());
+        return Counter.builder("jkms.activations").description("KMS activation requests answered")
+                .tag("family", labels.family()).tag("protocol", protocol).tag("result", result(labels.hresult()))
+                .register(registry);
     }
 
     @Override
