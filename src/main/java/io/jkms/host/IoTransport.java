@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 public enum IoTransport {
     /** Linux epoll. */
-    EPOLL("epoll") {
+    EPOLL("epoll", true) {
         @Override
         public Optional<Throwable> unavailabilityCause() {
             return Optional.ofNullable(Epoll.unavailabilityCause());
@@ -41,14 +41,9 @@ public enum IoTransport {
         public Class<? extends ServerSocketChannel> serverChannel() {
             return EpollServerSocketChannel.class;
         }
-
-        @Override
-        boolean unixSockets() {
-            return true;
-        }
     },
     /** Linux io_uring (5.9+ kernels; often switched off by seccomp in containers). */
-    IO_URING("io_uring") {
+    IO_URING("io_uring", true) {
         @Override
         public Optional<Throwable> unavailabilityCause() {
             return Optional.ofNullable(IoUring.unavailabilityCause());
@@ -63,14 +58,9 @@ public enum IoTransport {
         public Class<? extends ServerSocketChannel> serverChannel() {
             return IoUringServerSocketChannel.class;
         }
-
-        @Override
-        boolean unixSockets() {
-            return true;
-        }
     },
     /** The JDK's selectors: everywhere. */
-    NIO("nio") {
+    NIO("nio", false) {
         @Override
         public Optional<Throwable> unavailabilityCause() {
             return Optional.empty();
@@ -85,17 +75,14 @@ public enum IoTransport {
         public Class<? extends ServerSocketChannel> serverChannel() {
             return NioServerSocketChannel.class;
         }
-
-        @Override
-        boolean unixSockets() {
-            return false;
-        }
     };
 
     private final String configName;
+    private final boolean unixSockets;
 
-    IoTransport(String configName) {
+    IoTransport(String configName, boolean unixSockets) {
         this.configName = configName;
+        this.unixSockets = unixSockets;
     }
 
     /** The name in configuration and logs: {@code io_uring}, {@code epoll}, {@code nio}. */
@@ -117,7 +104,9 @@ public enum IoTransport {
      * {@code SO_REUSEPORT}, so that a listener can be one socket per event loop and an option set once on the
      * listening socket (accepted sockets inherit it) instead of on every accepted one.
      */
-    abstract boolean unixSockets();
+    boolean unixSockets() {
+        return unixSockets;
+    }
 
     /** The server channel class for a {@code ServerBootstrap} on a group of {@link #newGroup}. */
     public abstract Class<? extends ServerSocketChannel> serverChannel();
