@@ -161,7 +161,7 @@ public final class KmsServer implements AutoCloseable {
             probe.setReuseAddress(true);
             probe.bind(address, 1);
         } catch (IOException e) {
-            throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+            throw cannotListen(address, e);
         }
     }
 
@@ -169,10 +169,14 @@ public final class KmsServer implements AutoCloseable {
     private InetSocketAddress bindOne(ServerBootstrap bootstrap, InetSocketAddress address) throws IOException {
         ChannelFuture future = bootstrap.bind(address).awaitUninterruptibly();
         if (!future.isSuccess()) {
-            throw new IOException("cannot listen on " + address + ": " + future.cause().getMessage(), future.cause());
+            throw cannotListen(address, future.cause());
         }
         serverChannels.add(future.channel());
         return (InetSocketAddress) future.channel().localAddress();
+    }
+
+    private static IOException cannotListen(InetSocketAddress address, Throwable cause) {
+        return new IOException("cannot listen on " + address + ": " + cause.getMessage(), cause);
     }
 
     /**

@@ -94,7 +94,7 @@ public final class KmsMetrics implements ActivationListener, RpcProblemListener 
                         event.hresult());
         // Looked up once per label set: building and registering a meter on every activation costs more
         // than the activation's own crypto.
-        activations.computeIfAbsent(labels, KmsMetrics.this::activationCounter).increment();
+        activations.computeIfAbsent(labels, this::activationCounter).increment();
         latency.record(event.took().toNanos(), TimeUnit.NANOSECONDS);
     }
 
